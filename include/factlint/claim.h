@@ -1,0 +1,106 @@
+// Claim: a statement one document makes, with the evidence that shows it.
+//
+// A claim is built from mentions (numbers, dates, names, office titles) by
+// the extractor.  It always carries its provenance: document, byte span of
+// the evidence in the ORIGINAL file, line:column, the sentence it sits in and
+// the id of the rule that produced it.  Claims are compared only with claims
+// of the same subject key ("killed/palestinians",
+// "office/us/secretary-of-state").
+#pragma once
+
+#include <limits>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "factlint/span.h"
+#include "factlint/status.h"
+
+namespace factlint {
+
+// A closed interval of values; `high` may be +infinity ("more than 40,000").
+struct Interval {
+  double low = 0;
+  double high = 0;
+  static constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  bool Overlaps(const Interval& o) const { return low <= o.high && o.low <= high; }
+};
+
+// "أكثر من 40 ألف فلسطينيًا": how many, of what, where, since when, says who.
+struct QuantityFacts {
+  Interval range;
+  double stated = 0;          // the figure as written (40000)
+  std::string qualifier;      // exact | approximate | lower_bound | upper_bound | vague
+  std::string event;          // killed, injured, hostages, ... or a measure (magnitude)
+  std::string who;            // palestinians, israelis, children, people, ...; "" unknown
+  std::string where;          // gaza, israel, ...; "" unknown
+  std::string since;          // ISO date the count runs from ("since 7 October")
+  std::string on;             // ISO date of the single event counted ("on 7 October")
+  std::string source;         // who says so ("السلطات الصحية الفلسطينية")
+  std::string hedge;          // "initial estimates", ...
+  std::string unit;           // "" for counts; km, %, usd, ...
+};
+
+// "السابع من أكتوبر 2023" tied to the event it dates.
+struct DateFacts {
+  std::string iso;        // "2023-10-07", "2023-10" or "2023"; "" when unresolved
+  std::string precision;  // day | month | year
+  std::string event;      // war-start, assassination/haniyeh, ...
+  std::string relation;   // for relative dates: "yesterday", "last monday", ...
+};
+
+// "عامين من الحرب": how long something lasts, in days.
+struct DurationFacts {
+  Interval days;
+  std::string what;   // war, ceasefire, ...
+  std::string stated; // "2 years", "entering year 2"
+};
+
+// "وزير الخارجية الأمريكي، أنتوني بلينكين".
+struct OfficeholderFacts {
+  std::string office;        // secretary-of-state, president, ...
+  std::string jurisdiction;  // us, il, ca, ...
+  bool inferred = false;     // jurisdiction (or holder) inferred from context
+  std::string person;        // the name as written (original script)
+  std::string person_key;    // joins spellings and scripts: "blinken"
+  std::string time = "current";  // current | former
+};
+
+// A person named in the text.
+struct PersonFacts {
+  std::string person;
+  std::string person_key;
+};
+
+using ClaimFacts =
+    std::variant<QuantityFacts, DateFacts, DurationFacts, OfficeholderFacts, PersonFacts>;
+
+struct Claim {
+  std::string id;        // "<doc>#<n>", stable for a given document and rules
+  std::string doc;       // document id
+  std::string subject;   // subject key
+  std::string value;     // the value in words: "more than 40,000", "Antony Blinken"
+  std::string text;      // evidence, quoted from the original
+  Span span;             // byte span of `text` in the original document
+  uint32_t line = 0;
+  uint32_t column = 0;
+  Span sentence;
+  std::string sentence_text;  // the sentence, quoted from the original
+  std::string rule;      // id of the rule that produced it
+  std::string lang;
+  std::string doc_date;  // the document's date when known (the claim's as-of date)
+  ClaimFacts facts;
+
+  // "quantity" | "date" | "duration" | "officeholder" | "person".
+  const char* kind() const;
+  template <typename T> const T* get() const { return std::get_if<T>(&facts); }
+  template <typename T> T* get() { return std::get_if<T>(&facts); }
+};
+
+// The extract contract: one JSON object per claim.
+nlohmann::json ClaimToJson(const Claim& claim);
+StatusOr<Claim> ClaimFromJson(const nlohmann::json& json);
+
+}  // namespace factlint

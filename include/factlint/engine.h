@@ -1,0 +1,66 @@
+// Engine: the pipeline behind every command, built once per run.
+//
+//   load ─► fold & segment ─► match rules ─► build claims ─► claim graph ─► compare
+//
+// Create() loads and validates the rules and the knowledge base (built-in
+// ones first, then the user's, which may override by id) and compiles every
+// pattern once; the Engine is then immutable and safe to share across threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "factlint/check.h"
+#include "factlint/claim.h"
+#include "factlint/document.h"
+#include "factlint/mention.h"
+#include "factlint/status.h"
+
+namespace factlint {
+
+class RuleSet;
+class KnowledgeBase;
+
+struct EngineOptions {
+  std::vector<std::string> rule_dirs;  // extra rules folders (--rules), after the built-in ones
+  std::vector<std::string> kb_files;   // extra knowledge files (--kb)
+  double tolerance = 0.10;             // relative tolerance of approximate figures
+  unsigned threads = 0;                // 0: one per core
+};
+
+class Engine {
+ public:
+  static StatusOr<std::unique_ptr<Engine>> Create(const EngineOptions& options);
+  ~Engine();
+
+  // Claims of one document, in text order.  When `mentions` is given it
+  // receives the raw mentions the rules found (for `extract --mentions`).
+  std::vector<Claim> Extract(const Document& doc, std::vector<Mention>* mentions = nullptr) const;
+
+  // Claims of many documents, extracted in parallel; result[i] belongs to docs[i].
+  std::vector<std::vector<Claim>> ExtractAll(const std::vector<Document>& docs) const;
+
+  // Findings over the claims of `docs` (grouped by subject, never all pairs).
+  std::vector<Finding> Compare(const std::vector<DocumentInfo>& docs,
+                               const std::vector<Claim>& claims) const;
+
+  // Load, extract and compare: the whole of `factlint check`.
+  CheckResult Check(const std::vector<Document>& docs) const;
+
+  const RuleSet& rules() const { return *rules_; }
+  const KnowledgeBase& knowledge() const { return *kb_; }
+  const EngineOptions& options() const { return options_; }
+
+ private:
+  Engine() = default;
+  EngineOptions options_;
+  std::unique_ptr<RuleSet> rules_;
+  std::unique_ptr<KnowledgeBase> kb_;
+};
+
+// The built-in rules folder: $FACTLINT_RULES if set, else the one this
+// binary was built with.
+std::string BuiltinRulesDir();
+
+}  // namespace factlint
