@@ -7,6 +7,7 @@
 // pattern once; the Engine is then immutable and safe to share across threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ namespace factlint {
 
 class RuleSet;
 class KnowledgeBase;
+class PersonKeyer;
 
 struct EngineOptions {
   std::vector<std::string> rule_dirs;  // extra rules folders (--rules), after the built-in ones
@@ -38,15 +40,17 @@ class Engine {
   // receives the raw mentions the rules found (for `extract --mentions`).
   std::vector<Claim> Extract(const Document& doc, std::vector<Mention>* mentions = nullptr) const;
 
-  // Claims of many documents, extracted in parallel; result[i] belongs to docs[i].
-  std::vector<std::vector<Claim>> ExtractAll(const std::vector<Document>& docs) const;
+  // Claims of many documents, extracted in parallel; result[i] belongs to
+  // docs[i].  `done(i)` is called (from any worker thread) as docs[i] finishes.
+  std::vector<std::vector<Claim>> ExtractAll(const std::vector<Document>& docs,
+                                             const std::function<void(size_t)>& done = {}) const;
 
   // Findings over the claims of `docs` (grouped by subject, never all pairs).
   std::vector<Finding> Compare(const std::vector<DocumentInfo>& docs,
                                const std::vector<Claim>& claims) const;
 
-  // Load, extract and compare: the whole of `factlint check`.
-  CheckResult Check(const std::vector<Document>& docs) const;
+  // Extract and compare: the whole of `factlint check` without a store.
+  CheckResult Check(const std::vector<Document>& docs, const std::function<void(size_t)>& done = {}) const;
 
   const RuleSet& rules() const { return *rules_; }
   const KnowledgeBase& knowledge() const { return *kb_; }
@@ -57,6 +61,7 @@ class Engine {
   EngineOptions options_;
   std::unique_ptr<RuleSet> rules_;
   std::unique_ptr<KnowledgeBase> kb_;
+  std::unique_ptr<PersonKeyer> keyer_;
 };
 
 // The built-in rules folder: $FACTLINT_RULES if set, else the one this

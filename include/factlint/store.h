@@ -4,12 +4,16 @@
 // Every write is one transaction: a crash leaves the store as it was before
 // or after, never half-written.  Claims are indexed by subject key and entity
 // (person) key, so that checking a new article reads only the stored claims
-// that share a subject with it, never the whole store.
+// that share a subject with it, never the whole store.  Several processes
+// may open one store (SQLite WAL: readers never wait for the writer; writers
+// wait for each other up to 10 s).  One ClaimStore must not be used by two
+// threads at once.
 #pragma once
 
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "factlint/check.h"
@@ -17,6 +21,21 @@
 #include "factlint/status.h"
 
 namespace factlint {
+
+// One document to record, with its claims (for AddBatch).
+struct StoredDocument {
+  DocumentInfo info;
+  std::string content_hash;  // ContentHash() of the document's bytes
+  std::vector<Claim> claims;
+};
+
+// Bounds on what Related() returns.
+struct RelatedOptions {
+  // At most this many claims per subject key and per person key, those of
+  // the most recent documents (by DocumentInfo::date; ties by insertion
+  // order).  0: every matching claim.
+  size_t max_per_key = 0;
+};
 
 struct StoreStats {
   size_t documents = 0;
@@ -27,26 +46,43 @@ struct StoreStats {
 
 class ClaimStore {
  public:
-  // Opens (creating when missing) the store at `path`.
+  // Opens (creating when missing) the store at `path`.  Fails with a message
+  // naming the path when the file is not a factlint store or has a schema
+  // version this build does not know.
   static StatusOr<std::unique_ptr<ClaimStore>> Open(const std::string& path);
   ~ClaimStore();
 
-  // Records a document and its claims.  Adding the same document (same id,
-  // same content hash) again changes nothing (*changed = false); a changed
-  // document replaces its old claims.
+  // Records a document and its claims, in one transaction.  Adding the same
+  // document (same id, same content hash) again changes nothing
+  // (*changed = false); a changed document replaces its old claims.
+  // `changed` may be null.  A claim whose `doc` is set must belong to `doc`.
   Status Add(const DocumentInfo& doc, const std::string& content_hash,
              const std::vector<Claim>& claims, bool* changed);
 
+  // Add() for many documents in ONE transaction (all or none): much faster
+  // for bulk loads.  *changed (may be null) counts the documents added or
+  // replaced.  A document id given twice keeps its last version.
+  Status AddBatch(const std::vector<StoredDocument>& docs, size_t* changed);
+
+  // Removes a document and its claims; *removed (may be null) says whether
+  // it was there.
   Status Remove(const std::string& doc_id, bool* removed);
+  // Every stored document, by id (from_store = true).
   StatusOr<std::vector<DocumentInfo>> List();
-  StatusOr<StoreStats> Stats();
+  StatusOr<StoreStats> Stats();  // claims_by_kind sorted by kind
 
   // Stored claims sharing a subject key or a person key with the given ones,
   // except those of documents in `exclude_docs`, and the documents they come
-  // from (marked from_store).
+  // from (marked from_store).  Each claim appears once, ordered by document
+  // id then position in the document; documents are ordered by id.  Replaces
+  // the contents of *docs and *claims.  Reads only the matching claims, by
+  // index; its cost grows with the number of claims returned (decoding their
+  // JSON is most of it), which options.max_per_key bounds.
   Status Related(const std::set<std::string>& subjects, const std::set<std::string>& person_keys,
                  const std::set<std::string>& exclude_docs, std::vector<DocumentInfo>* docs,
-                 std::vector<Claim>* claims);
+                 std::vector<Claim>* claims, const RelatedOptions& options = {});
+
+  const std::string& path() const;
 
  private:
   struct Impl;

@@ -1,0 +1,62 @@
+// ClaimGraph: documents, claims, subjects and entities as one Boost graph.
+//
+//   document ──states──► claim ──about──► subject
+//                          │
+//                          └──names──► spelling ──same entity── spelling
+//   claim ──agrees with / conflicts with── claim     (added by the comparator)
+//
+// Entity resolution joins spellings (بلينكين, بلينكن, Blinken) through
+// alias edges from rules/people.yaml and shared transliteration keys, and
+// takes connected components.  The comparator reads its candidate pairs
+// from the claims of one subject vertex, never from all pairs of claims.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "factlint/check.h"
+#include "factlint/claim.h"
+#include "factlint/finding.h"
+
+namespace factlint {
+
+class RuleSet;
+
+// The key under which claims are compared: quantities by what is counted
+// and who ("killed/palestinians"; where and dates decide comparability
+// later), everything else by its subject key.
+std::string CompareKey(const Claim& claim);
+
+class ClaimGraph {
+ public:
+  ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims, const RuleSet& rules);
+  ~ClaimGraph();
+  ClaimGraph(const ClaimGraph&) = delete;
+  ClaimGraph& operator=(const ClaimGraph&) = delete;
+
+  // Claim indexes grouped by compare key, one group per subject vertex
+  // (groups of one are left out: nothing to compare).
+  std::vector<std::vector<size_t>> SubjectGroups() const;
+
+  // The entity a person key belongs to after joining spellings: the known
+  // person's key when the component holds one, else the smallest key.
+  std::string EntityOf(const std::string& person_key) const;
+
+  // Records a finding as agree/conflict edges between its claims.
+  void AddFinding(const Finding& finding);
+
+  std::string ToDot() const;
+  nlohmann::json ToJson() const;
+
+  size_t vertex_count() const;
+  size_t edge_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace factlint

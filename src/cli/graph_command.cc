@@ -1,0 +1,59 @@
+// factlint graph: the claim graph as DOT or JSON, findings as edges.
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "factlint/compare.h"
+#include "factlint/graph.h"
+#include "factlint/report.h"
+#include "factlint/rules.h"
+
+namespace factlint::cli {
+namespace {
+
+struct GraphOptions {
+  CommonOptions common;
+  std::string format = "dot";
+  std::string out;
+};
+
+int Run(const GraphOptions& o) {
+  size_t rejected = 0;
+  const std::vector<Document> docs = LoadInputs(o.common, &rejected);
+  std::unique_ptr<Engine> engine = MakeEngine(o.common);
+  if (!engine) return kExitBadInput;
+  std::vector<DocumentInfo> infos;
+  std::vector<Claim> claims;
+  for (const Document& d : docs) infos.push_back(InfoOf(d));
+  for (auto& per_doc : engine->ExtractAll(docs)) claims.insert(claims.end(), per_doc.begin(), per_doc.end());
+  ClaimGraph graph(infos, claims, engine->rules());
+  CompareClaims(engine->rules(), engine->knowledge(), engine->options().tolerance, infos, claims, graph);
+  const std::string text = o.format == "json" ? graph.ToJson().dump(2) + "\n" : graph.ToDot();
+  if (o.out.empty() || o.out == "-") {
+    std::cout << text;
+  } else if (Status s = WriteFileAtomically(o.out, text); !s.ok()) {
+    ReportError(s);
+    return kExitBadInput;
+  }
+  return rejected ? kExitBadInput : kExitClean;
+}
+
+}  // namespace
+
+void AddGraphCommand(CLI::App* app, int* exit_code) {
+  auto o = std::make_shared<GraphOptions>();
+  CLI::App* cmd = app->add_subcommand("graph", "Write the claim graph (documents, claims, subjects, entities)");
+  AddCommonOptions(cmd, &o->common);
+  cmd->add_option("--format", o->format, "dot (Graphviz) or json")->check(CLI::IsMember({"dot", "json"}))->capture_default_str();
+  cmd->add_option("-o,--out", o->out, "Output file (written atomically); default stdout");
+  cmd->callback([cmd, o, exit_code] {
+    auto config = FindProjectConfig();
+    if (config.ok()) ApplyConfig(config.value(), *cmd, &o->common);
+    *exit_code = Run(*o);
+  });
+}
+
+}  // namespace factlint::cli

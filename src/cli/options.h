@@ -1,0 +1,58 @@
+// Options shared by the commands, and the project config that fills them.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "factlint/document.h"
+#include "factlint/engine.h"
+
+namespace factlint::cli {
+
+// Exit status contract: 0 clean, 1 a finding reached --fail-on, 2 bad input or usage.
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitBadInput = 2;
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::string meta;
+  std::vector<std::string> rules;
+  std::vector<std::string> kb;
+  double tolerance = 0.10;
+  unsigned threads = 0;
+  bool quiet = false;
+};
+
+// Adds --meta, --rules, --kb, --tolerance, --threads, --quiet and PATH... to `cmd`.
+void AddCommonOptions(CLI::App* cmd, CommonOptions* options);
+
+// .factlint.yaml, found upward from the working directory like .editorconfig.
+// Command-line flags win over it.
+struct ProjectConfig {
+  std::string path;  // "" when none was found
+  std::vector<std::string> rules, kb, formats, outs;
+  std::optional<double> tolerance;
+  std::string fail_on, store, meta, baseline;
+};
+StatusOr<ProjectConfig> FindProjectConfig();
+
+// Fills options the command line left unset from the config.
+void ApplyConfig(const ProjectConfig& config, const CLI::App& cmd, CommonOptions* options);
+
+// Prints one line per problem to stderr ("factlint: ...").
+void ReportError(const Status& status);
+
+// Builds the engine; prints the error and returns nullptr when rules or the
+// knowledge base are bad.
+std::unique_ptr<Engine> MakeEngine(const CommonOptions& options);
+
+// Loads the documents of `options.paths` with --meta applied; rejected
+// inputs are reported on stderr and counted in *rejected.
+std::vector<Document> LoadInputs(const CommonOptions& options, size_t* rejected);
+
+}  // namespace factlint::cli

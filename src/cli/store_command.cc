@@ -1,0 +1,133 @@
+// factlint store add|list|stats|remove: the claim store of a newsroom's CI gate.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/progress.h"
+#include "factlint/store.h"
+
+namespace factlint::cli {
+namespace {
+
+struct StoreOptions {
+  CommonOptions common;
+  std::string store;
+  std::vector<std::string> ids;
+};
+
+std::unique_ptr<ClaimStore> OpenStore(const std::string& path) {
+  if (path.empty()) {
+    ReportError(Status::Usage("--store is required (or set store: in .factlint.yaml)"));
+    return nullptr;
+  }
+  auto store = ClaimStore::Open(path);
+  if (!store.ok()) {
+    ReportError(store.status());
+    return nullptr;
+  }
+  return std::move(store.value());
+}
+
+int Add(const StoreOptions& o) {
+  size_t rejected = 0;
+  const std::vector<Document> docs = LoadInputs(o.common, &rejected);
+  std::unique_ptr<Engine> engine = MakeEngine(o.common);
+  auto store = OpenStore(o.store);
+  if (!engine || !store) return kExitBadInput;
+  std::vector<std::vector<Claim>> claims;
+  {
+    Progress progress(docs, !o.common.quiet);
+    claims = engine->ExtractAll(docs, [&](size_t i) { progress.Done(i); });
+  }
+  std::vector<StoredDocument> batch;
+  for (size_t i = 0; i < docs.size(); ++i) batch.push_back({InfoOf(docs[i]), ContentHash(docs[i].bytes), std::move(claims[i])});
+  size_t changed = 0;
+  if (Status s = store->AddBatch(batch, &changed); !s.ok()) {
+    ReportError(s);
+    return kExitBadInput;
+  }
+  std::cout << fmt::format("{}: {} documents read, {} added or changed, {} unchanged\n", o.store, docs.size(), changed,
+                           docs.size() - changed);
+  return rejected ? kExitBadInput : kExitClean;
+}
+
+int List(const StoreOptions& o) {
+  auto store = OpenStore(o.store);
+  if (!store) return kExitBadInput;
+  auto docs = store->List();
+  if (!docs.ok()) return ReportError(docs.status()), kExitBadInput;
+  for (const DocumentInfo& d : docs.value()) {
+    std::cout << fmt::format("{}\t{}\t{}\t{}\n", d.id, d.date.empty() ? "-" : d.date, d.lang.empty() ? "-" : d.lang, d.path);
+  }
+  return kExitClean;
+}
+
+int Stats(const StoreOptions& o) {
+  auto store = OpenStore(o.store);
+  if (!store) return kExitBadInput;
+  auto stats = store->Stats();
+  if (!stats.ok()) return ReportError(stats.status()), kExitBadInput;
+  std::cout << fmt::format("documents {}\nclaims {}\nsubjects {}\n", stats->documents, stats->claims, stats->subjects);
+  for (const auto& [kind, count] : stats->claims_by_kind) std::cout << fmt::format("  {} {}\n", kind, count);
+  return kExitClean;
+}
+
+int Remove(const StoreOptions& o) {
+  auto store = OpenStore(o.store);
+  if (!store) return kExitBadInput;
+  int code = kExitClean;
+  for (const std::string& id : o.ids) {
+    bool removed = false;
+    if (Status s = store->Remove(id, &removed); !s.ok()) return ReportError(s), kExitBadInput;
+    if (!removed) {
+      ReportError(Status::NotFound(o.store + ": no document \"" + id + "\"; see factlint store list"));
+      code = kExitBadInput;
+    }
+  }
+  return code;
+}
+
+void AddStoreOption(CLI::App* cmd, StoreOptions* o) {
+  cmd->add_option("--store", o->store, "The SQLite claim store file (created when missing)");
+}
+
+template <typename Fn>
+void OnRun(CLI::App* cmd, std::shared_ptr<StoreOptions> o, int* exit_code, Fn fn) {
+  cmd->callback([cmd, o, exit_code, fn] {
+    auto config = FindProjectConfig();
+    if (config.ok()) {
+      if (cmd->count("--store") == 0) o->store = config->store;
+      if (cmd->get_option_no_throw("--rules")) ApplyConfig(config.value(), *cmd, &o->common);
+    }
+    *exit_code = fn(*o);
+  });
+}
+
+}  // namespace
+
+void AddStoreCommand(CLI::App* app, int* exit_code) {
+  CLI::App* store = app->add_subcommand("store", "Keep published articles' claims in a SQLite store for CI checks");
+  store->require_subcommand(1);
+  auto add_options = std::make_shared<StoreOptions>();
+  CLI::App* add = store->add_subcommand("add", "Record documents and their claims (idempotent; a changed document is replaced)");
+  AddCommonOptions(add, &add_options->common);
+  AddStoreOption(add, add_options.get());
+  OnRun(add, add_options, exit_code, Add);
+  auto read_options = std::make_shared<StoreOptions>();
+  CLI::App* list = store->add_subcommand("list", "List stored documents: id, date, language, path");
+  AddStoreOption(list, read_options.get());
+  OnRun(list, read_options, exit_code, List);
+  CLI::App* stats = store->add_subcommand("stats", "Count stored documents, claims and subjects");
+  AddStoreOption(stats, read_options.get());
+  OnRun(stats, read_options, exit_code, Stats);
+  auto remove_options = std::make_shared<StoreOptions>();
+  CLI::App* remove = store->add_subcommand("remove", "Remove documents (by id) and their claims");
+  AddStoreOption(remove, remove_options.get());
+  remove->add_option("ids", remove_options->ids, "Document ids")->required();
+  OnRun(remove, remove_options, exit_code, Remove);
+}
+
+}  // namespace factlint::cli

@@ -1,0 +1,74 @@
+// The comparator: walks the claim graph's subject groups and hands each to
+// the rule for its claim kind.  Cost grows with the claims of each subject,
+// never with the square of the corpus.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "compare/compare_context.h"
+#include "factlint/compare.h"
+
+namespace factlint {
+namespace {
+
+// Date claims that give the start of what a duration measures
+// (duration/war -> date/war-start), by the `starts_with` of the rule.
+ClaimGroup StartDates(const ClaimGroup& durations, const std::map<std::string, ClaimGroup>& dates_by_subject,
+                      const RuleSet& rules) {
+  std::string start;
+  for (const auto& r : rules.rules()) {
+    if (r->family == "lasting" && r->value == durations.front()->get<DurationFacts>()->what) {
+      start = r->Attribute("starts_with");
+    }
+  }
+  auto it = dates_by_subject.find("date/" + start);
+  return start.empty() || it == dates_by_subject.end() ? ClaimGroup{} : it->second;
+}
+
+void SortAndNumber(std::vector<Finding>* findings) {
+  std::sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (a.subject_key != b.subject_key) return a.subject_key < b.subject_key;
+    return a.fingerprint < b.fingerprint;
+  });
+  for (size_t i = 0; i < findings->size(); ++i) (*findings)[i].id = fmt::format("F{}", i + 1);
+}
+
+}  // namespace
+
+std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb, double tolerance,
+                                   const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims,
+                                   ClaimGraph& graph) {
+  const CompareContext ctx = MakeContext(rules, kb, graph, tolerance, docs, claims);
+  std::vector<Finding> findings;
+  std::map<std::string, ClaimGroup> dates_by_subject;
+  ClaimGroup officeholders;
+  for (const Claim& c : claims) {
+    if (c.get<DateFacts>()) dates_by_subject[c.subject].push_back(&c);
+    if (c.get<OfficeholderFacts>()) officeholders.push_back(&c);
+  }
+  std::vector<ClaimGroup> duration_groups;
+  for (const std::vector<size_t>& indexes : graph.SubjectGroups()) {
+    ClaimGroup group;
+    for (size_t i : indexes) group.push_back(&claims[i]);
+    const Claim& first = *group.front();
+    if (first.get<QuantityFacts>()) CompareQuantities(group, ctx, &findings);
+    if (first.get<OfficeholderFacts>()) CompareOfficeholders(group, ctx, &findings);
+    if (first.get<DateFacts>()) CompareDates(group, ctx, &findings);
+  }
+  // Durations are checked even alone: a single one can contradict a date.
+  std::map<std::string, ClaimGroup> durations;
+  for (const Claim& c : claims) {
+    if (c.get<DurationFacts>()) durations[c.subject].push_back(&c);
+  }
+  for (const auto& [subject, group] : durations) {
+    CompareDurations(group, StartDates(group, dates_by_subject, rules), ctx, &findings);
+  }
+  CheckHolderNames(officeholders, ctx, &findings);
+  SortAndNumber(&findings);
+  for (const Finding& f : findings) graph.AddFinding(f);
+  return findings;
+}
+
+}  // namespace factlint

@@ -1,0 +1,145 @@
+#include "compare/compare_context.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "factlint/civil_date.h"
+
+namespace factlint {
+namespace {
+
+std::string Hex64(uint64_t v) { return fmt::format("{:016x}", v); }
+
+uint64_t Fnv1a(const std::string& s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string Capitalized(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  std::replace(s.begin(), s.end(), '-', ' ');
+  return s;
+}
+
+}  // namespace
+
+std::optional<int64_t> CompareContext::DayOf(const std::string& doc) const {
+  auto it = doc_day.find(doc);
+  return it == doc_day.end() ? std::nullopt : it->second;
+}
+
+const Period& CompareContext::PeriodOf(const std::string& doc) const {
+  static const Period kAll = Everything();
+  auto it = doc_period.find(doc);
+  return it == doc_period.end() ? kAll : it->second;
+}
+
+std::string CompareContext::Where(const ClaimGroup& side) const {
+  std::set<std::string> docs;
+  for (const Claim* c : side) {
+    auto day = DayOf(c->doc);
+    docs.insert(day ? fmt::format("{}, {}", c->doc, FormatIsoDay(*day)) : c->doc);
+  }
+  std::string out;
+  for (const std::string& d : docs) out += (out.empty() ? "" : "; ") + d;
+  return out;
+}
+
+CompareContext MakeContext(const RuleSet& rules, const KnowledgeBase& kb, const ClaimGraph& graph, double tolerance,
+                           const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims) {
+  CompareContext ctx{rules, kb, graph, tolerance, {}, {}, {}};
+  for (const DocumentInfo& d : docs) {
+    auto range = ParseIsoDate(d.date);
+    if (range && range->year_known && range->day) {
+      ctx.doc_day[d.id] = range->first;
+      ctx.doc_period[d.id] = {{range->first, range->first}};
+    } else {
+      ctx.doc_period[d.id] = Everything();
+    }
+  }
+  // An undated document lies within the terms of every officeholder it
+  // names as current (Blinken and Biden: 2021-01-26..2025-01-20).
+  for (const Claim& c : claims) {
+    const auto* o = c.get<OfficeholderFacts>();
+    if (!o || o->time != "current" || ctx.doc_day.count(c.doc)) continue;
+    const Period terms = kb.TermsOf(o->jurisdiction + "/" + o->office, graph.EntityOf(o->person_key));
+    Period& period = ctx.doc_period[c.doc];
+    if (period.empty()) period = Everything();
+    const Period narrowed = Intersect(period, terms);
+    if (!narrowed.empty()) {
+      period = narrowed;
+      ctx.period_estimated[c.doc] = true;
+    }
+  }
+  return ctx;
+}
+
+std::vector<ClaimGroup> Cluster(const ClaimGroup& claims, const std::function<bool(const Claim&, const Claim&)>& agree) {
+  std::vector<ClaimGroup> sides;
+  for (const Claim* c : claims) {
+    auto side = std::find_if(sides.begin(), sides.end(), [&](const ClaimGroup& s) {
+      return std::all_of(s.begin(), s.end(), [&](const Claim* o) { return agree(*o, *c); });
+    });
+    if (side == sides.end()) {
+      sides.push_back({c});
+    } else {
+      side->push_back(c);
+    }
+  }
+  return sides;
+}
+
+Finding MakeFinding(std::string kind, Severity severity, std::string subject, std::string subject_key,
+                    std::string message, const std::vector<std::pair<std::string, ClaimGroup>>& sides) {
+  Finding f;
+  f.kind = std::move(kind);
+  f.severity = severity;
+  f.subject = std::move(subject);
+  f.subject_key = std::move(subject_key);
+  f.message = std::move(message);
+  // The fingerprint names what disagrees, not where it was read: kind,
+  // subject, and each side's value with its documents, sorted, so that input
+  // order and claim numbering never change it.
+  std::vector<std::string> parts;
+  for (const auto& [value, claims] : sides) {
+    Side side{value, {}};
+    std::set<std::string> docs;
+    for (const Claim* c : claims) {
+      side.claims.push_back(c->id);
+      docs.insert(c->doc);
+    }
+    std::string part = value;
+    for (const std::string& d : docs) part += "|" + d;
+    parts.push_back(part);
+    f.sides.push_back(std::move(side));
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string key = f.kind + "\n" + f.subject_key;
+  for (const std::string& p : parts) key += "\n" + p;
+  f.fingerprint = Hex64(Fnv1a(key));
+  return f;
+}
+
+std::string DescribeSubject(const Claim& c, const RuleSet& rules) {
+  if (const auto* q = c.get<QuantityFacts>()) {
+    std::string who = q->who.empty() ? "" : Capitalized(q->who) + " ";
+    std::string words = who + q->event;
+    if (!q->where.empty()) words += " (" + Capitalized(q->where) + ")";
+    return words;
+  }
+  if (const auto* o = c.get<OfficeholderFacts>()) {
+    const Office* office = rules.FindOffice(o->office);
+    return rules.JurisdictionName(o->jurisdiction) + " " + (office ? office->name : o->office);
+  }
+  if (const auto* d = c.get<DateFacts>()) return "date of " + Capitalized(d->event);
+  if (const auto* d = c.get<DurationFacts>()) return "how long the " + d->what + " has lasted";
+  return c.subject;
+}
+
+}  // namespace factlint

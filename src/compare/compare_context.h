@@ -1,0 +1,65 @@
+// What every comparison rule needs: the documents' dates (known or
+// estimated from the knowledge base), the rules, the knowledge base, the
+// tolerance, and helpers to build findings.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "factlint/check.h"
+#include "factlint/claim.h"
+#include "factlint/finding.h"
+#include "factlint/graph.h"
+#include "factlint/knowledge.h"
+#include "factlint/rules.h"
+
+namespace factlint {
+
+using ClaimGroup = std::vector<const Claim*>;
+
+struct CompareContext {
+  const RuleSet& rules;
+  const KnowledgeBase& kb;
+  const ClaimGraph& graph;
+  double tolerance = 0.10;
+  std::map<std::string, std::optional<int64_t>> doc_day;  // known publication day
+  std::map<std::string, Period> doc_period;              // known day, or estimated
+  std::map<std::string, bool> period_estimated;
+
+  std::optional<int64_t> DayOf(const std::string& doc) const;
+  const Period& PeriodOf(const std::string& doc) const;
+  // "001_cee4d09742974433.txt, 2024-08-19" for messages.
+  std::string Where(const ClaimGroup& side) const;
+};
+
+// Builds the context: document dates, and for undated documents the period
+// their officeholder claims imply.
+CompareContext MakeContext(const RuleSet& rules, const KnowledgeBase& kb, const ClaimGraph& graph,
+                           double tolerance, const std::vector<DocumentInfo>& docs,
+                           const std::vector<Claim>& claims);
+
+// Puts claims into sides: a claim joins the first side all of whose claims
+// it agrees with, else opens a new side.
+std::vector<ClaimGroup> Cluster(const ClaimGroup& claims,
+                                const std::function<bool(const Claim&, const Claim&)>& agree);
+
+// A finding with sides, its stable fingerprint filled in.
+Finding MakeFinding(std::string kind, Severity severity, std::string subject, std::string subject_key,
+                    std::string message, const std::vector<std::pair<std::string, ClaimGroup>>& sides);
+
+// The comparison rules, one per claim kind; each appends its findings.
+void CompareQuantities(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+void CompareDurations(const ClaimGroup& group, const ClaimGroup& start_dates, const CompareContext& ctx,
+                      std::vector<Finding>* out);
+// Officeholder names checked against the knowledge base (one claim each).
+void CheckHolderNames(const ClaimGroup& officeholders, const CompareContext& ctx, std::vector<Finding>* out);
+
+// Words for a subject key: "office/us/secretary-of-state" -> "United States Secretary of State".
+std::string DescribeSubject(const Claim& claim, const RuleSet& rules);
+
+}  // namespace factlint

@@ -1,0 +1,318 @@
+#include "extract/document_extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "extract/claim_builder.h"
+#include "factlint/segment.h"
+
+namespace factlint {
+
+struct DocumentExtractor::Found {
+  std::vector<NumberExpr> numbers;
+  std::vector<TimeExpr> times;
+  std::vector<DurationExpr> durations;
+  std::vector<OfficeExpr> offices;
+  std::vector<NameExpr> people;
+};
+
+namespace {
+
+// The match of `family` nearest to `span` inside `clause`; before it first
+// when `before_first`, else after it first.
+const RuleMatch* Nearest(const std::vector<const RuleMatch*>& matches, Span span, Span clause, bool before_first) {
+  const RuleMatch* before = nullptr;
+  const RuleMatch* after = nullptr;
+  for (const RuleMatch* m : matches) {
+    if (!clause.contains(m->span) || m->span.overlaps(span)) continue;
+    if (m->span.end <= span.start) before = m;  // the last one before wins
+    if (m->span.start >= span.end && !after) after = m;
+  }
+  return before_first ? (before ? before : after) : (after ? after : before);
+}
+
+// The match of `family` that starts right after `pos` (white space, or the
+// partitive "من"/"of", between).
+const RuleMatch* RightAfter(const SentenceContext& ctx, const std::vector<const RuleMatch*>& matches, uint32_t pos) {
+  for (const RuleMatch* m : matches) {
+    if (m->span.start < pos) continue;
+    std::string gap(ctx.Between(pos, m->span.start));
+    gap.erase(std::remove(gap.begin(), gap.end(), ' '), gap.end());
+    // Allowed between: nothing, the partitive "من"/"of", or a proclitic the
+    // rule did not take ("251 شخصًا كرهائن").
+    if (gap.empty() || gap == "من" || gap == "of" || gap == "ofthe" || gap == "ك" || gap == "ب" || gap == "ل") return m;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+bool OverlapsAny(Span span, const std::vector<Span>& others) {
+  return std::any_of(others.begin(), others.end(), [&](Span o) { return o.overlaps(span); });
+}
+
+// A bare four-digit integer between 1900 and 2100 is a year, not a count.
+bool LooksLikeYear(const NumberExpr& n) {
+  return n.qualifier == "exact" && n.span.size() == 4 && n.stated >= 1900 && n.stated <= 2100;
+}
+
+std::string Join(std::initializer_list<std::string> parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += '/';
+    out += p;
+  }
+  return out;
+}
+
+}  // namespace
+
+DocumentExtractor::DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer,
+                                     double tolerance)
+    : doc_(doc), rules_(rules), keyer_(keyer), tolerance_(tolerance) {}
+
+std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
+  const std::vector<Sentence> sentences = SplitSentences(doc_);
+  for (const Sentence& s : sentences) {
+    contexts_.push_back(std::make_unique<SentenceContext>(doc_, s, rules_));
+    for (const RuleMatch& m : contexts_.back()->matches()) {
+      if (m.rule->family == "jurisdiction") ++jurisdiction_counts_[m.value];
+      if (m.rule->family == "person") ++people_counts_[m.value];
+    }
+  }
+  for (const auto& ctx : contexts_) {
+    Found found;
+    found.numbers = FindNumbers(*ctx, rules_, tolerance_);
+    found.times = FindTimes(*ctx, rules_, doc_.meta.date);
+    found.durations = FindDurations(*ctx, rules_, tolerance_);
+    found.offices = FindOffices(*ctx, rules_, keyer_);
+    found.people = FindPeople(*ctx);
+    Quantities(*ctx, found);
+    Dates(*ctx, found);
+    Durations(*ctx, found);
+    Officeholders(*ctx, found);
+    People(*ctx, found);
+    if (mentions) AddMentions(*ctx, found, mentions);
+  }
+  InferUnnamedHolders();
+  std::stable_sort(claims_.begin(), claims_.end(), [](const Claim& a, const Claim& b) {
+    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
+  });
+  for (size_t i = 0; i < claims_.size(); ++i) claims_[i].id = fmt::format("{}#{}", doc_.id, i + 1);
+  // The contexts point into `sentences`, which dies here.
+  contexts_.clear();
+  return std::move(claims_);
+}
+
+void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& found) {
+  std::vector<Span> taken;
+  for (const TimeExpr& t : found.times) taken.push_back(t.span);
+  for (const DurationExpr& d : found.durations) taken.push_back(d.span);
+  for (const RuleMatch* m : ctx.Family("not_quantity")) taken.push_back(m->span);
+  for (const RuleMatch* m : ctx.Family("ordinal")) taken.push_back(m->span);
+  const auto events = ctx.LongestOf("event");
+  const auto who = ctx.LongestOf("who");
+  const auto places = ctx.LongestOf("place");
+  const auto measures = ctx.Family("measure");
+  const auto units = ctx.LongestOf("unit");
+  ClaimBuilder builder(&claims_);
+  for (const NumberExpr& n : found.numbers) {
+    if (OverlapsAny(n.span, taken) || LooksLikeYear(n)) continue;
+    const Span clause = ctx.ClauseAround(n.span);
+    QuantityFacts q;
+    q.range = n.range;
+    q.stated = n.stated;
+    q.qualifier = n.qualifier;
+    Span evidence = n.full;
+    const Rule* rule = nullptr;
+    // A measurement: its trigger just before the figure ("بقوة 6.8").
+    for (const RuleMatch* m : measures) {
+      if (m->span.end <= n.span.start && n.span.start - m->span.end <= 24 && clause.contains(m->span)) {
+        rule = m->rule;
+        q.event = m->value;
+        q.unit = m->rule->Attribute("unit");
+      }
+    }
+    if (const RuleMatch* u = RightAfter(ctx, units, n.span.end)) {
+      const double factor = std::strtod(u->value.c_str(), nullptr);
+      q.unit = u->rule->value;
+      if (factor > 0 && factor != 1) {
+        q.range = {q.range.low * factor, q.range.high * factor};
+        q.stated *= factor;
+      }
+      evidence.end = u->span.end;
+    }
+    if (n.percent && q.unit.empty()) q.unit = "percent";
+    if (!rule) {
+      // What is counted: the noun right after the figure, else the nearest
+      // event word of the clause (before it first: "مقتل نحو 12 ألف").
+      const RuleMatch* counted = RightAfter(ctx, events, n.span.end);
+      const RuleMatch* person = counted ? nullptr : RightAfter(ctx, who, n.span.end);
+      if (person) {
+        evidence.end = person->span.end;
+        if (person->rule->Attribute("role") != "generic") q.who = person->value;
+        counted = RightAfter(ctx, events, person->span.end);
+      }
+      const RuleMatch* event = counted ? counted : Nearest(events, n.span, clause, true);
+      if (!event) continue;
+      if (counted) evidence.end = counted->span.end;
+      rule = event->rule;
+      q.event = event->value;
+    }
+    if (const RuleMatch* place = Nearest(places, n.span, clause, false)) q.where = place->value;
+    for (const TimeExpr& t : found.times) {
+      if (t.iso.empty()) continue;
+      (t.since ? q.since : q.on) = t.iso;
+    }
+    if (const RuleMatch* src = Nearest(ctx.Family("source"), n.span, clause, false)) {
+      const Span rest{src->span.end, clause.end};
+      q.source = ctx.Quote(rest);
+      q.source.erase(0, q.source.find_first_not_of(" ل"));
+    }
+    if (const auto hedges = ctx.Family("hedge"); !hedges.empty()) q.hedge = hedges.front()->value;
+    const std::string subject = Join({q.event, q.who.empty() ? "any" : q.who, q.where});
+    builder.Add(ctx, evidence, *rule, subject, DescribeNumber(n) + (q.unit.empty() || q.unit == "percent" ? "" : " " + q.unit),
+                q);
+  }
+}
+
+void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
+  const auto triggers = ctx.LongestOf("date_event");
+  ClaimBuilder builder(&claims_);
+  for (const TimeExpr& t : found.times) {
+    const Span clause = ctx.ClauseAround(t.span);
+    const RuleMatch* trigger = Nearest(triggers, t.span, clause, true);
+    if (!trigger) continue;
+    DateFacts d{t.iso, t.precision, trigger->value, t.relation};
+    std::string subject = "date/" + trigger->value;
+    if (trigger->rule->Attribute("subject") == "person") {
+      const auto people = ctx.LongestOf("person");
+      const RuleMatch* person = Nearest(people, trigger->span, clause, false);
+      if (!person) continue;  // whose assassination? say nothing rather than guess
+      subject += "/" + person->value;
+      d.event += "/" + person->value;
+    }
+    builder.Add(ctx, t.span, *t.rule, subject, t.iso.empty() ? t.relation : t.iso, d);
+  }
+}
+
+void DocumentExtractor::Durations(const SentenceContext& ctx, const Found& found) {
+  const auto lasting = ctx.LongestOf("lasting");
+  ClaimBuilder builder(&claims_);
+  for (const DurationExpr& d : found.durations) {
+    const RuleMatch* what = Nearest(lasting, d.span, ctx.ClauseAround(d.span), true);
+    if (!what) continue;
+    builder.Add(ctx, d.span, *d.rule, "duration/" + what->value, d.stated, DurationFacts{d.days, what->value, d.stated});
+  }
+}
+
+std::string DocumentExtractor::JurisdictionFor(const std::string& office, const std::string& person_key,
+                                               bool* inferred) const {
+  *inferred = true;
+  if (const Person* p = rules_.FindPerson(person_key)) {
+    for (const std::string& role : p->roles) {
+      const size_t slash = role.find('/');
+      if (slash != std::string::npos && role.substr(slash + 1) == office) return role.substr(0, slash);
+    }
+  }
+  // The jurisdiction the document speaks of most ("وزير الخارجية" in an
+  // article about Washington).
+  std::string best;
+  int most = 0;
+  for (const auto& [j, count] : jurisdiction_counts_) {
+    if (count > most) best = j, most = count;
+  }
+  return best;
+}
+
+void DocumentExtractor::Officeholders(const SentenceContext& ctx, const Found& found) {
+  ClaimBuilder builder(&claims_);
+  for (const OfficeExpr& o : found.offices) {
+    if (o.holders.empty()) {
+      if (!o.jurisdiction.empty() && !o.former) unnamed_.push_back({&ctx, o});
+      continue;
+    }
+    for (const NameExpr& holder : o.holders) {
+      OfficeholderFacts f;
+      f.office = o.office;
+      f.jurisdiction = o.jurisdiction;
+      f.person = ctx.Quote(holder.span);
+      f.person_key = holder.key;
+      f.time = o.former ? "former" : "current";
+      if (f.jurisdiction.empty()) {
+        // An unknown name with no jurisdiction in the text is too weak to claim.
+        if (!holder.known) continue;
+        f.jurisdiction = JurisdictionFor(o.office, holder.key, &f.inferred);
+        if (f.jurisdiction.empty()) continue;
+      }
+      const Span evidence{std::min(o.span.start, holder.span.start), std::max(o.span.end, holder.span.end)};
+      builder.Add(ctx, evidence, *o.rule, Join({"office", f.jurisdiction, f.office}),
+                  f.person + (f.time == "former" ? " (former)" : ""), f);
+    }
+  }
+}
+
+// "وأوضح الرئيس الأمريكي أنه..." names no one; when the document names
+// exactly one person known to have held that office, that is the holder
+// meant (marked inferred).
+void DocumentExtractor::InferUnnamedHolders() {
+  ClaimBuilder builder(&claims_);
+  std::set<std::string> done;
+  for (const Unnamed& u : unnamed_) {
+    const std::string role = u.office.jurisdiction + "/" + u.office.office;
+    if (!done.insert(role).second) continue;
+    const Person* only = nullptr;
+    int candidates = 0;
+    for (const auto& [key, count] : people_counts_) {
+      const Person* p = rules_.FindPerson(key);
+      if (p && std::count(p->roles.begin(), p->roles.end(), role)) only = p, ++candidates;
+    }
+    if (candidates != 1) continue;
+    OfficeholderFacts f{u.office.office, u.office.jurisdiction, true, only->name, only->key, "current"};
+    builder.Add(*u.ctx, u.office.span, *u.office.rule, Join({"office", f.jurisdiction, f.office}),
+                only->name + " (inferred)", f);
+  }
+}
+
+void DocumentExtractor::People(const SentenceContext& ctx, const Found& found) {
+  ClaimBuilder builder(&claims_);
+  std::vector<NameExpr> names = found.people;
+  for (const OfficeExpr& o : found.offices) {
+    for (const NameExpr& h : o.holders) {
+      if (!h.known) names.push_back(h);
+    }
+  }
+  for (const NameExpr& n : names) {
+    const std::string person = ctx.Quote(n.span);
+    const Rule& rule = n.rule ? *n.rule : *found.offices.front().rule;
+    builder.Add(ctx, n.span, rule, "person/" + n.key, person, PersonFacts{person, n.key});
+  }
+}
+
+void DocumentExtractor::AddMentions(const SentenceContext& ctx, const Found& found, std::vector<Mention>* out) const {
+  auto add = [&](const char* kind, const char* family, const std::string& rule, std::string value, Interval range,
+                 Span span) {
+    out->push_back(Mention{kind, family, rule, std::move(value), range, span, ctx.Original(span), ctx.Quote(span)});
+  };
+  for (const NumberExpr& n : found.numbers) add("number", "number", n.rule, FormatNumber(n.stated), n.range, n.full);
+  for (const TimeExpr& t : found.times) add("time", "time", t.rule->id, t.iso.empty() ? t.relation : t.iso, {}, t.span);
+  for (const DurationExpr& d : found.durations) {
+    add("duration", "duration", d.rule->id, fmt::format("{:.0f}", d.nominal), d.days, d.span);
+  }
+  for (const NameExpr& n : found.people) add("name", "person", n.rule->id, n.key, {}, n.span);
+  for (const OfficeExpr& o : found.offices) {
+    add("office", "office", o.rule->id, o.office, {}, o.span);
+    for (const NameExpr& h : o.holders) {
+      if (!h.known) add("name", "person", o.rule->id, h.key, {}, h.span);
+    }
+  }
+  for (const RuleMatch& m : ctx.matches()) {
+    out->push_back(Mention{"word", m.rule->family, m.rule->id, m.value, {}, m.span, ctx.Original(m.span),
+                           ctx.Quote(m.span)});
+  }
+}
+
+}  // namespace factlint

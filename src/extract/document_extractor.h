@@ -1,0 +1,53 @@
+// DocumentExtractor: sentences of one document -> mentions -> claims.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/durations.h"
+#include "extract/numbers.h"
+#include "extract/people.h"
+#include "extract/sentence_context.h"
+#include "extract/times.h"
+#include "factlint/claim.h"
+#include "factlint/mention.h"
+
+namespace factlint {
+
+class DocumentExtractor {
+ public:
+  DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer, double tolerance);
+
+  // Claims in text order with ids "<doc>#1", "<doc>#2", ...
+  std::vector<Claim> Run(std::vector<Mention>* mentions);
+
+ private:
+  struct Found;  // everything found in one sentence
+
+  void Quantities(const SentenceContext& ctx, const Found& found);
+  void Dates(const SentenceContext& ctx, const Found& found);
+  void Durations(const SentenceContext& ctx, const Found& found);
+  void Officeholders(const SentenceContext& ctx, const Found& found);
+  void People(const SentenceContext& ctx, const Found& found);
+  void InferUnnamedHolders();
+  void AddMentions(const SentenceContext& ctx, const Found& found, std::vector<Mention>* out) const;
+  std::string JurisdictionFor(const std::string& office, const std::string& person_key, bool* inferred) const;
+
+  const Document& doc_;
+  const RuleSet& rules_;
+  const PersonKeyer& keyer_;
+  const double tolerance_;
+  std::vector<Claim> claims_;
+  std::map<std::string, int> jurisdiction_counts_;   // for jurisdictions left implicit
+  std::map<std::string, int> people_counts_;         // person key -> mentions
+  struct Unnamed {
+    const SentenceContext* ctx;
+    OfficeExpr office;
+  };
+  std::vector<Unnamed> unnamed_;                     // "الرئيس الأمريكي" without a name
+  std::vector<std::unique_ptr<SentenceContext>> contexts_;
+};
+
+}  // namespace factlint

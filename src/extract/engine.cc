@@ -1,0 +1,106 @@
+// Engine: rules and knowledge loaded once; extraction in parallel across
+// documents; comparison over the claim graph.
+#include "factlint/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "extract/document_extractor.h"
+#include "extract/people.h"
+#include "factlint/compare.h"
+#include "factlint/graph.h"
+#include "factlint/knowledge.h"
+#include "factlint/rules.h"
+
+namespace factlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> KnowledgeFiles(const std::vector<std::string>& rule_dirs, const std::vector<std::string>& extra) {
+  std::vector<std::string> files;
+  for (const std::string& dir : rule_dirs) {
+    std::error_code ec;
+    const fs::path kb = fs::path(dir) / "kb";
+    if (!fs::is_directory(kb, ec)) continue;
+    std::vector<std::string> found;
+    for (const auto& entry : fs::directory_iterator(kb, ec)) {
+      if (entry.path().extension() == ".yaml") found.push_back(entry.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  files.insert(files.end(), extra.begin(), extra.end());
+  return files;
+}
+
+}  // namespace
+
+DocumentInfo InfoOf(const Document& doc) {
+  return DocumentInfo{doc.id, doc.path, doc.meta.lang, doc.meta.date, false};
+}
+
+std::string BuiltinRulesDir() {
+  if (const char* env = std::getenv("FACTLINT_RULES"); env && *env) return env;
+  return FACTLINT_SOURCE_RULES_DIR;
+}
+
+StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
+  std::unique_ptr<Engine> engine(new Engine());
+  engine->options_ = options;
+  std::vector<std::string> dirs = {BuiltinRulesDir()};
+  dirs.insert(dirs.end(), options.rule_dirs.begin(), options.rule_dirs.end());
+  auto rules = RuleSet::Load(dirs);
+  if (!rules.ok()) return rules.status();
+  engine->rules_ = std::move(rules.value());
+  auto kb = KnowledgeBase::Load(KnowledgeFiles(dirs, options.kb_files));
+  if (!kb.ok()) return kb.status();
+  engine->kb_ = std::make_unique<KnowledgeBase>(std::move(kb.value()));
+  engine->keyer_ = std::make_unique<PersonKeyer>();
+  return engine;
+}
+
+Engine::~Engine() = default;
+
+std::vector<Claim> Engine::Extract(const Document& doc, std::vector<Mention>* mentions) const {
+  return DocumentExtractor(doc, *rules_, *keyer_, options_.tolerance).Run(mentions);
+}
+
+std::vector<std::vector<Claim>> Engine::ExtractAll(const std::vector<Document>& docs,
+                                                   const std::function<void(size_t)>& done) const {
+  std::vector<std::vector<Claim>> out(docs.size());
+  unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(docs.size()));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < docs.size(); i = next++) {
+      out[i] = Extract(docs[i]);
+      if (done) done(i);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return out;
+}
+
+std::vector<Finding> Engine::Compare(const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims) const {
+  ClaimGraph graph(docs, claims, *rules_);
+  return CompareClaims(*rules_, *kb_, options_.tolerance, docs, claims, graph);
+}
+
+CheckResult Engine::Check(const std::vector<Document>& docs, const std::function<void(size_t)>& done) const {
+  CheckResult result;
+  for (const Document& d : docs) result.documents.push_back(InfoOf(d));
+  for (auto& claims : ExtractAll(docs, done)) {
+    std::move(claims.begin(), claims.end(), std::back_inserter(result.claims));
+  }
+  result.findings = Compare(result.documents, result.claims);
+  return result;
+}
+
+}  // namespace factlint

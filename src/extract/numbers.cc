@@ -1,0 +1,173 @@
+#include "extract/numbers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+namespace factlint {
+namespace {
+
+struct Token {
+  Span span;
+  std::string role;  // digits | unit | hundred | scale | plural_scale | vague
+  double value = 0;
+  const Rule* rule = nullptr;
+};
+
+double ParseDigits(const std::string& text) {
+  std::string plain;
+  for (char c : text) {
+    if (c != ',') plain += c;
+  }
+  return std::strtod(plain.c_str(), nullptr);
+}
+
+double Pow10Floor(double v) { return v <= 0 ? 1 : std::pow(10.0, std::floor(std::log10(v))); }
+
+// Digits and number words of the sentence, the longest of overlapping ones.
+std::vector<Token> Tokens(const SentenceContext& ctx) {
+  std::vector<Token> tokens;
+  for (const RuleMatch& m : ctx.matches()) {
+    const std::string& family = m.rule->family;
+    if (family != "number_digits" && family != "number_word") continue;
+    Token t{m.span, family == "number_digits" ? "digits" : m.rule->Attribute("role", "unit"), 0, m.rule};
+    t.value = family == "number_digits" ? ParseDigits(ctx.folded().substr(m.span.start, m.span.size()))
+                                        : std::strtod(m.value.c_str(), nullptr);
+    tokens.push_back(t);
+  }
+  std::stable_sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
+    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.size() > b.span.size();
+  });
+  std::vector<Token> kept;
+  for (const Token& t : tokens) {
+    if (!kept.empty() && kept.back().span.overlaps(t.span)) continue;
+    kept.push_back(t);
+  }
+  return kept;
+}
+
+// True when two tokens belong to one number: only space, hyphens or a
+// joiner word ("و", "and", "of") between them.
+bool Joined(const SentenceContext& ctx, const RuleSet& rules, const Token& a, const Token& b) {
+  std::string gap(ctx.Between(a.span.end, b.span.start));
+  gap.erase(std::remove_if(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '-'; }), gap.end());
+  if (gap.empty()) return true;
+  return rules.Lexicon(ctx.sentence().lang, "number_joiner").count(gap) > 0;
+}
+
+// Combines a run of tokens: "ثلاثة وعشرون" = 23, "12 ألف" = 12000,
+// "عشرات الآلاف" = 20,000–99,999.
+NumberExpr Combine(const std::vector<Token>& run) {
+  NumberExpr n;
+  n.span = Span{run.front().span.start, run.back().span.end};
+  n.rule = run.front().rule->id;
+  double total = 0, current = 0;
+  bool vague = false;
+  Interval vague_range;
+  for (size_t i = 0; i < run.size(); ++i) {
+    const Token& t = run[i];
+    if (t.role == "vague") {
+      vague = true;
+      vague_range = {2 * t.value, 10 * Pow10Floor(t.value) - 1};
+    } else if (t.role == "plural_scale" && (vague || (current == 0 && total == 0))) {
+      if (vague) {
+        vague_range = {vague_range.low * t.value, (vague_range.high + 1) * t.value - 1};
+      } else {
+        vague = true;
+        vague_range = {2 * t.value, 10 * t.value - 1};
+      }
+    } else if (t.role == "scale" || t.role == "plural_scale") {
+      total += current == 0 ? t.value : current * Pow10Floor(t.value);
+      current = 0;
+    } else if (t.role == "hundred") {
+      current = (current > 0 && current < 10) ? current * 100 : current + t.value;
+    } else {
+      current += t.value;
+    }
+  }
+  total += current;
+  if (vague) {
+    n.qualifier = "vague";
+    n.range = vague_range;
+    n.stated = vague_range.low;
+  } else {
+    n.stated = total;
+    n.range = {total, total};
+  }
+  return n;
+}
+
+void ApplyQualifier(const std::string& qualifier, double tolerance, NumberExpr* n) {
+  if (n->qualifier == "vague") return;
+  n->qualifier = qualifier;
+  const double v = n->stated;
+  if (qualifier == "approximate") n->range = {v * (1 - tolerance), v * (1 + tolerance)};
+  if (qualifier == "lower_bound") n->range = {v, Interval::kInfinity};
+  if (qualifier == "upper_bound") n->range = {0, v};
+}
+
+}  // namespace
+
+std::vector<NumberExpr> FindNumbers(const SentenceContext& ctx, const RuleSet& rules, double tolerance) {
+  std::vector<Token> tokens = Tokens(ctx);
+  std::vector<NumberExpr> out;
+  const std::vector<const RuleMatch*> qualifiers = ctx.LongestOf("qualifier");
+  for (size_t i = 0; i < tokens.size();) {
+    size_t j = i + 1;
+    while (j < tokens.size() && Joined(ctx, rules, tokens[j - 1], tokens[j])) ++j;
+    std::vector<Token> run(tokens.begin() + i, tokens.begin() + j);
+    i = j;
+    NumberExpr n = Combine(run);
+    n.full = n.span;
+    for (const RuleMatch* q : qualifiers) {
+      if (q->span.end <= n.span.start && ctx.OnlySpaceBetween(q->span.end, n.span.start)) {
+        ApplyQualifier(q->value, tolerance, &n);
+        n.full.start = q->span.start;
+      }
+    }
+    const std::string_view after = ctx.Between(n.span.end, std::min<uint32_t>(n.span.end + 3, ctx.folded().size()));
+    n.percent = after.find('%') != std::string_view::npos;
+    out.push_back(n);
+  }
+  return out;
+}
+
+bool ParseNumberToken(const std::string& folded, const RuleSet& rules, const std::string& lang, double* value) {
+  if (!folded.empty() && folded[0] >= '0' && folded[0] <= '9') {
+    *value = ParseDigits(folded);
+    return true;
+  }
+  const auto& words = rules.Lexicon(lang, "number_word");
+  auto it = words.find(folded);
+  if (it == words.end()) return false;
+  *value = std::strtod(it->second.c_str(), nullptr);
+  return true;
+}
+
+std::string FormatNumber(double v) {
+  if (std::isinf(v)) return "∞";
+  if (std::fabs(v - std::round(v)) < 1e-9) {
+    std::string digits = fmt::format("{:.0f}", v);
+    std::string out;
+    const int n = static_cast<int>(digits.size());
+    for (int i = 0; i < n; ++i) {
+      if (i > 0 && (n - i) % 3 == 0 && digits[i - 1] != '-') out += ',';
+      out += digits[i];
+    }
+    return out;
+  }
+  return fmt::format("{:g}", v);
+}
+
+std::string DescribeNumber(const NumberExpr& n) {
+  const std::string v = FormatNumber(n.stated) + (n.percent ? "%" : "");
+  if (n.qualifier == "approximate") return "about " + v;
+  if (n.qualifier == "lower_bound") return "more than " + v;
+  if (n.qualifier == "upper_bound") return "at most " + v;
+  if (n.qualifier == "vague") return fmt::format("{}–{}", FormatNumber(n.range.low), FormatNumber(n.range.high));
+  return v;
+}
+
+}  // namespace factlint

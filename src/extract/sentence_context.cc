@@ -1,0 +1,86 @@
+#include "extract/sentence_context.h"
+
+#include <algorithm>
+
+namespace factlint {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether folded[i] (of byte length `len`) ends a clause.
+bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
+  static constexpr std::string_view kBreaks[] = {"،", "؛", ";", ":", "(", ")", "«", "»", "“", "”", "\"", "؟", "?", "!"};
+  for (std::string_view b : kBreaks) {
+    if (text.compare(i, b.size(), b) == 0) {
+      *len = b.size();
+      return true;
+    }
+  }
+  if (text[i] == ',') {  // a comma inside a number (40,000) is no break
+    *len = 1;
+    return !(i > 0 && i + 1 < text.size() && IsDigit(text[i - 1]) && IsDigit(text[i + 1]));
+  }
+  return false;
+}
+
+}  // namespace
+
+SentenceContext::SentenceContext(const Document& doc, const Sentence& sentence, const RuleSet& rules)
+    : doc_(doc), sentence_(sentence), folded_(doc.Text(sentence.span), sentence.span.start) {
+  matches_ = rules.Match(folded_.text(), sentence.lang);
+}
+
+std::vector<const RuleMatch*> SentenceContext::Family(std::string_view family) const {
+  std::vector<const RuleMatch*> out;
+  for (const RuleMatch& m : matches_) {
+    if (m.rule->family == family) out.push_back(&m);
+  }
+  return out;
+}
+
+std::vector<const RuleMatch*> SentenceContext::LongestOf(std::string_view family) const {
+  std::vector<const RuleMatch*> all = Family(family);
+  std::vector<const RuleMatch*> by_length = all;
+  std::stable_sort(by_length.begin(), by_length.end(), [](const RuleMatch* a, const RuleMatch* b) {
+    return a->span.size() > b->span.size();
+  });
+  std::vector<const RuleMatch*> kept;
+  for (const RuleMatch* m : by_length) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch* k) { return k->span.overlaps(m->span); });
+    if (!overlaps) kept.push_back(m);
+  }
+  std::sort(kept.begin(), kept.end(), [](const RuleMatch* a, const RuleMatch* b) { return a->span.start < b->span.start; });
+  return kept;
+}
+
+std::string SentenceContext::Quote(Span folded) const {
+  return std::string(doc_.Text(Original(folded)));
+}
+
+Span SentenceContext::ClauseAround(Span span) const {
+  const std::string_view text = folded_.text();
+  uint32_t start = 0;
+  uint32_t end = static_cast<uint32_t>(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t len = 0;
+    if (!IsClauseBreak(text, i, &len)) continue;
+    if (i + len <= span.start) start = static_cast<uint32_t>(i + len);
+    if (i >= span.end) {
+      end = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+  return Span{start, end};
+}
+
+std::string_view SentenceContext::Between(uint32_t from, uint32_t to) const {
+  if (to <= from) return {};
+  return std::string_view(folded_.text()).substr(from, to - from);
+}
+
+bool SentenceContext::OnlySpaceBetween(uint32_t from, uint32_t to) const {
+  const std::string_view gap = Between(from, to);
+  return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+}  // namespace factlint

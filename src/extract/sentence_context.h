@@ -1,0 +1,49 @@
+// SentenceContext: one sentence as the extractor sees it — its folded text,
+// the rule matches in it, and the way back to the original bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "factlint/document.h"
+#include "factlint/fold.h"
+#include "factlint/rules.h"
+#include "factlint/segment.h"
+
+namespace factlint {
+
+class SentenceContext {
+ public:
+  SentenceContext(const Document& doc, const Sentence& sentence, const RuleSet& rules);
+
+  const Document& doc() const { return doc_; }
+  const Sentence& sentence() const { return sentence_; }
+  const std::string& folded() const { return folded_.text(); }
+  const std::vector<RuleMatch>& matches() const { return matches_; }
+
+  // Matches of one family, in text order.
+  std::vector<const RuleMatch*> Family(std::string_view family) const;
+  // Keeps the longest of overlapping matches of a family (text order).
+  std::vector<const RuleMatch*> LongestOf(std::string_view family) const;
+
+  Span Original(Span folded) const { return folded_.ToOriginal(folded.start, folded.end); }
+  // The original text behind a folded span: evidence is always quoted from it.
+  std::string Quote(Span folded) const;
+
+  // The clause (between commas, semicolons, colons, brackets and quotes)
+  // around a folded span.
+  Span ClauseAround(Span folded) const;
+  // The folded text between two offsets.
+  std::string_view Between(uint32_t from, uint32_t to) const;
+  // True when only white space (and, if given, one of `words`) lies between.
+  bool OnlySpaceBetween(uint32_t from, uint32_t to) const;
+
+ private:
+  const Document& doc_;
+  const Sentence& sentence_;
+  FoldedText folded_;
+  std::vector<RuleMatch> matches_;
+};
+
+}  // namespace factlint

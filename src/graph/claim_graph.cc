@@ -1,0 +1,209 @@
+#include "factlint/graph.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/graphviz.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <nlohmann/json.hpp>
+
+#include "factlint/fold.h"
+#include "factlint/rules.h"
+
+namespace factlint {
+namespace {
+
+enum class VertexKind { kDocument, kClaim, kSubject, kSpelling };
+enum class EdgeKind { kStates, kAbout, kNames, kSameEntity, kAgrees, kConflicts };
+
+const char* Name(VertexKind k) {
+  static constexpr const char* kNames[] = {"document", "claim", "subject", "spelling"};
+  return kNames[static_cast<int>(k)];
+}
+const char* Name(EdgeKind k) {
+  static constexpr const char* kNames[] = {"states", "about", "names", "same entity", "agrees with", "conflicts with"};
+  return kNames[static_cast<int>(k)];
+}
+
+struct VertexData {
+  VertexKind kind = VertexKind::kDocument;
+  std::string key;    // doc id, claim id, subject key, folded spelling
+  std::string label;  // for people: the person key
+  size_t claim = 0;   // index into claims for claim vertices
+};
+struct EdgeData {
+  EdgeKind kind = EdgeKind::kStates;
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexData, EdgeData>;
+using Vertex = Graph::vertex_descriptor;
+
+// The person a claim names and how it spells them; "" for other claims.
+std::string PersonKeyOf(const Claim& c, std::string* spelling) {
+  if (const auto* o = c.get<OfficeholderFacts>()) {
+    *spelling = o->person;
+    return o->person_key;
+  }
+  if (const auto* p = c.get<PersonFacts>()) {
+    *spelling = p->person;
+    return p->person_key;
+  }
+  return "";
+}
+
+// Filters for entity resolution (Boost wants default-constructible predicates).
+struct EntityEdges {
+  const Graph* g = nullptr;
+  bool operator()(Graph::edge_descriptor e) const { return (*g)[e].kind == EdgeKind::kSameEntity; }
+};
+struct Spellings {
+  const Graph* g = nullptr;
+  bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kSpelling; }
+};
+
+}  // namespace
+
+std::string CompareKey(const Claim& claim) {
+  if (claim.get<QuantityFacts>()) {
+    const size_t second = claim.subject.find('/', claim.subject.find('/') + 1);
+    return claim.subject.substr(0, second);
+  }
+  return claim.subject;
+}
+
+struct ClaimGraph::Impl {
+  Graph g;
+  std::map<std::string, Vertex> by_key;  // "<kind>:<key>"
+  std::map<std::string, std::string> entity_of;
+  std::map<std::string, Vertex> claim_vertex;
+
+  Vertex VertexFor(VertexKind kind, const std::string& key, const std::string& label = "") {
+    const std::string k = std::string(Name(kind)) + ":" + key;
+    auto it = by_key.find(k);
+    if (it != by_key.end()) return it->second;
+    Vertex v = boost::add_vertex(VertexData{kind, key, label, 0}, g);
+    by_key.emplace(k, v);
+    return v;
+  }
+  void Edge(Vertex a, Vertex b, EdgeKind kind) {
+    if (!boost::edge(a, b, g).second) boost::add_edge(a, b, EdgeData{kind}, g);
+  }
+};
+
+ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims, const RuleSet& rules)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  for (const DocumentInfo& d : docs) m.VertexFor(VertexKind::kDocument, d.id);
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    Vertex v = boost::add_vertex(VertexData{VertexKind::kClaim, c.id, c.kind(), i}, m.g);
+    m.claim_vertex[c.id] = v;
+    m.Edge(m.VertexFor(VertexKind::kDocument, c.doc), v, EdgeKind::kStates);
+    m.Edge(v, m.VertexFor(VertexKind::kSubject, CompareKey(c)), EdgeKind::kAbout);
+    std::string spelling;
+    const std::string key = PersonKeyOf(c, &spelling);
+    if (key.empty()) continue;
+    // A spelling vertex per folded spelling, and one per person key: the
+    // key vertex joins all spellings claims gave it.
+    Vertex s = m.VertexFor(VertexKind::kSpelling, Fold(spelling), key);
+    m.Edge(v, s, EdgeKind::kNames);
+    m.Edge(s, m.VertexFor(VertexKind::kSpelling, "key:" + key, key), EdgeKind::kSameEntity);
+  }
+  // Alias edges from people.yaml: every listed spelling of a person.
+  for (const auto& [alias, key] : rules.aliases()) {
+    const std::string k = std::string(Name(VertexKind::kSpelling)) + ":" + alias;
+    if (m.by_key.count(k)) m.Edge(m.by_key[k], m.VertexFor(VertexKind::kSpelling, "key:" + key, key), EdgeKind::kSameEntity);
+  }
+  // Connected components over spelling vertices and same-entity edges only.
+  boost::filtered_graph<Graph, EntityEdges, Spellings> sub(m.g, EntityEdges{&m.g}, Spellings{&m.g});
+  std::vector<int> component(boost::num_vertices(m.g), -1);
+  boost::connected_components(sub, &component[0]);
+  std::map<int, std::string> canonical;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(m.g))) {
+    const VertexData& d = m.g[v];
+    if (d.kind != VertexKind::kSpelling || d.key.rfind("key:", 0) != 0) continue;
+    std::string& best = canonical[component[v]];
+    const bool known = rules.FindPerson(d.label) != nullptr;
+    const bool best_known = !best.empty() && rules.FindPerson(best) != nullptr;
+    if (best.empty() || (known && !best_known) || (known == best_known && d.label < best)) best = d.label;
+  }
+  for (Vertex v : boost::make_iterator_range(boost::vertices(m.g))) {
+    const VertexData& d = m.g[v];
+    if (d.kind == VertexKind::kSpelling && d.key.rfind("key:", 0) == 0) m.entity_of[d.label] = canonical[component[v]];
+  }
+}
+
+ClaimGraph::~ClaimGraph() = default;
+
+std::vector<std::vector<size_t>> ClaimGraph::SubjectGroups() const {
+  const Graph& g = impl_->g;
+  std::vector<std::vector<size_t>> groups;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (g[v].kind != VertexKind::kSubject) continue;
+    std::vector<size_t> group;
+    for (Vertex u : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
+      if (g[u].kind == VertexKind::kClaim) group.push_back(g[u].claim);
+    }
+    std::sort(group.begin(), group.end());
+    if (group.size() > 1) groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+std::string ClaimGraph::EntityOf(const std::string& person_key) const {
+  auto it = impl_->entity_of.find(person_key);
+  return it == impl_->entity_of.end() ? person_key : it->second;
+}
+
+void ClaimGraph::AddFinding(const Finding& f) {
+  Impl& m = *impl_;
+  auto vertex = [&](const std::string& id) { return m.claim_vertex.find(id); };
+  for (size_t i = 0; i < f.sides.size(); ++i) {
+    for (size_t j = i; j < f.sides.size(); ++j) {
+      for (const std::string& a : f.sides[i].claims) {
+        for (const std::string& b : f.sides[j].claims) {
+          auto va = vertex(a), vb = vertex(b);
+          if (a == b || va == m.claim_vertex.end() || vb == m.claim_vertex.end()) continue;
+          m.Edge(va->second, vb->second, i == j ? EdgeKind::kAgrees : EdgeKind::kConflicts);
+        }
+      }
+    }
+  }
+}
+
+std::string ClaimGraph::ToDot() const {
+  const Graph& g = impl_->g;
+  std::ostringstream out;
+  boost::write_graphviz(
+      out, g,
+      [&](std::ostream& os, Vertex v) {
+        static constexpr const char* kShapes[] = {"folder", "box", "ellipse", "note"};
+        os << "[label=" << boost::escape_dot_string(std::string(Name(g[v].kind)) + ": " + g[v].key)
+           << ", shape=" << kShapes[static_cast<int>(g[v].kind)] << "]";
+      },
+      [&](std::ostream& os, Graph::edge_descriptor e) {
+        os << "[label=" << boost::escape_dot_string(std::string(Name(g[e].kind)))
+           << (g[e].kind == EdgeKind::kConflicts ? ", color=red" : "") << "]";
+      });
+  return out.str();
+}
+
+nlohmann::json ClaimGraph::ToJson() const {
+  const Graph& g = impl_->g;
+  nlohmann::json vertices = nlohmann::json::array(), edges = nlohmann::json::array();
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    vertices.push_back({{"id", v}, {"kind", Name(g[v].kind)}, {"key", g[v].key}});
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    edges.push_back({{"source", boost::source(e, g)}, {"target", boost::target(e, g)}, {"kind", Name(g[e].kind)}});
+  }
+  return {{"vertices", vertices}, {"edges", edges}};
+}
+
+size_t ClaimGraph::vertex_count() const { return boost::num_vertices(impl_->g); }
+size_t ClaimGraph::edge_count() const { return boost::num_edges(impl_->g); }
+
+}  // namespace factlint

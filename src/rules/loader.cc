@@ -1,0 +1,324 @@
+// Loading rules/ folders: YAML -> validated Rule objects.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "factlint/fold.h"
+#include "factlint/rules.h"
+#include "rules/compiled.h"
+
+namespace factlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Keys a rule may carry.  Anything else is a typo we want to hear about.
+const std::set<std::string> kRuleKeys = {"id", "family", "value", "words", "pattern", "examples",
+                                         "counterexamples", "note"};
+// Family-specific attributes, kept as strings and read by the extractor.
+const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
+                                           "starts_with", "days", "weekday", "role", "scope",
+                                           "entering", "subject"};
+
+std::string Where(const std::string& file, const YAML::Node& node) {
+  return fmt::format("{}: line {}", file, node.Mark().line + 1);
+}
+
+Status TypeError(const std::string& file, const YAML::Node& node, const std::string& what) {
+  return Status::InvalidRule(fmt::format("{}: {}", Where(file, node), what));
+}
+
+Status ReadExamples(const std::string& file, const YAML::Node& node, std::vector<RuleExample>* out) {
+  if (!node.IsSequence()) return TypeError(file, node, "examples must be a list");
+  for (const YAML::Node& item : node) {
+    if (item.IsScalar()) {
+      out->push_back({item.Scalar(), ""});
+    } else if (item.IsMap() && item["text"] && item["text"].IsScalar()) {
+      out->push_back({item["text"].Scalar(), item["value"] ? item["value"].as<std::string>() : ""});
+    } else {
+      return TypeError(file, item, "an example is a string or {text, value}");
+    }
+  }
+  return Status::OK();
+}
+
+Status ReadWords(const std::string& file, const YAML::Node& node, Rule* rule) {
+  if (node.IsSequence()) {
+    for (const YAML::Node& w : node) {
+      if (!w.IsScalar()) return TypeError(file, w, "words must be strings");
+      rule->words[Fold(w.Scalar())] = rule->value;
+    }
+  } else if (node.IsMap()) {
+    for (const auto& kv : node) {
+      if (!kv.first.IsScalar() || !kv.second.IsScalar()) {
+        return TypeError(file, kv.first, "a word map maps strings to values");
+      }
+      rule->words[Fold(kv.first.Scalar())] = kv.second.Scalar();
+    }
+  } else {
+    return TypeError(file, node, "words must be a list or a map");
+  }
+  return Status::OK();
+}
+
+StatusOr<std::unique_ptr<Rule>> ReadRule(const std::string& file, const std::string& lang,
+                                         const YAML::Node& node) {
+  if (!node.IsMap()) return TypeError(file, node, "a rule must be a map");
+  auto rule = std::make_unique<Rule>();
+  rule->file = file;
+  rule->line = node.Mark().line + 1;
+  rule->lang = lang;
+  for (const auto& kv : node) {
+    const std::string key = kv.first.Scalar();
+    if (!kRuleKeys.count(key) && !kAttributes.count(key)) {
+      return TypeError(file, kv.first, fmt::format("unknown key \"{}\"", key));
+    }
+    if (kAttributes.count(key)) {
+      if (!kv.second.IsScalar()) return TypeError(file, kv.second, fmt::format("\"{}\" must be a single value", key));
+      rule->attributes[key] = kv.second.Scalar();
+    }
+  }
+  for (const char* key : {"id", "family"}) {
+    if (!node[key] || !node[key].IsScalar() || node[key].Scalar().empty()) {
+      return TypeError(file, node, fmt::format("missing \"{}\"", key));
+    }
+  }
+  rule->id = node["id"].Scalar();
+  rule->family = node["family"].Scalar();
+  if (node["value"]) {
+    if (!node["value"].IsScalar()) return TypeError(file, node["value"], "\"value\" must be a single value");
+    rule->value = node["value"].Scalar();
+  }
+  if (node["words"]) {
+    Status s = ReadWords(file, node["words"], rule.get());
+    if (!s.ok()) return s;
+  }
+  if (node["pattern"]) {
+    if (!node["pattern"].IsScalar()) return TypeError(file, node["pattern"], "\"pattern\" must be a string");
+    rule->pattern = node["pattern"].Scalar();
+  }
+  if (rule->words.empty() == rule->pattern.empty()) {
+    return TypeError(file, node, "a rule needs exactly one of \"words\" or \"pattern\"");
+  }
+  for (const auto& [key, out] : {std::pair{"examples", &rule->examples},
+                                 std::pair{"counterexamples", &rule->counterexamples}}) {
+    if (node[key]) {
+      Status s = ReadExamples(file, node[key], out);
+      if (!s.ok()) return s;
+    }
+  }
+  return rule;
+}
+
+}  // namespace
+
+// Reads one folder into a RuleSet under construction.
+class RuleLoader {
+ public:
+  explicit RuleLoader(RuleSet* set) : set_(set) {}
+
+  Status LoadFolder(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": no such rules folder; check --rules");
+    std::vector<fs::path> files;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".yaml") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    ids_in_folder_.clear();
+    for (const fs::path& file : files) {
+      Status s = LoadFile(file, fs::relative(file, dir, ec));
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+ private:
+  Status LoadFile(const fs::path& path, const fs::path& relative) {
+    const std::string file = path.string();
+    YAML::Node root;
+    try {
+      root = YAML::LoadFile(file);
+    } catch (const YAML::Exception& e) {
+      return Status::InvalidRule(fmt::format("{}: line {}: malformed YAML: {}", file, e.mark.line + 1, e.msg));
+    }
+    if (!root.IsMap()) return Status::InvalidRule(file + ": expected a map with \"rules\", \"people\" or \"offices\"");
+    const std::string top = relative.begin()->string();
+    if (top == "kb") return Status::OK();  // knowledge files are read by KnowledgeBase
+    try {
+      if (root["people"]) return LoadPeople(file, root["people"]);
+      if (root["offices"] || root["jurisdictions"]) return LoadOffices(file, root);
+      std::string lang = root["lang"] ? root["lang"].as<std::string>() : "";
+      if (lang.empty() && relative.has_parent_path()) lang = top;
+      if (lang.empty()) return Status::InvalidRule(file + ": no \"lang\"; put the file under rules/<lang>/ or add lang:");
+      if (!root["rules"] || !root["rules"].IsSequence()) {
+        return Status::InvalidRule(file + ": expected \"rules:\" with a list of rules");
+      }
+      for (const YAML::Node& node : root["rules"]) {
+        auto rule = ReadRule(file, lang, node);
+        if (!rule.ok()) return rule.status();
+        Status s = Add(std::move(rule.value()));
+        if (!s.ok()) return s;
+      }
+    } catch (const YAML::Exception& e) {
+      return Status::InvalidRule(fmt::format("{}: line {}: {}", file, e.mark.line + 1, e.msg));
+    }
+    return Status::OK();
+  }
+
+  Status Add(std::unique_ptr<Rule> rule) {
+    if (!ids_in_folder_.insert(rule->id).second) {
+      return Status::InvalidRule(fmt::format("{}: line {}: duplicate rule id \"{}\"", rule->file, rule->line, rule->id));
+    }
+    auto& rules = set_->rules_;
+    auto same = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r->id == rule->id; });
+    if (same != rules.end()) {
+      *same = std::move(rule);  // a later folder overrides
+    } else {
+      rules.push_back(std::move(rule));
+    }
+    return Status::OK();
+  }
+
+  std::vector<std::string> Strings(const std::string& file, const YAML::Node& node) {
+    std::vector<std::string> out;
+    if (!node) return out;
+    if (!node.IsSequence()) throw YAML::RepresentationException(node.Mark(), "expected a list of strings in " + file);
+    for (const YAML::Node& s : node) out.push_back(s.as<std::string>());
+    return out;
+  }
+
+  // people.yaml: each person becomes a lang-independent "person" rule.
+  Status LoadPeople(const std::string& file, const YAML::Node& people) {
+    if (!people.IsSequence()) return TypeError(file, people, "\"people\" must be a list");
+    for (const YAML::Node& node : people) {
+      Person p;
+      if (!node["key"] || !node["name"]) return TypeError(file, node, "a person needs \"key\" and \"name\"");
+      p.key = node["key"].as<std::string>();
+      p.name = node["name"].as<std::string>();
+      p.aliases = Strings(file, node["aliases"]);
+      p.aliases.push_back(p.name);
+      p.roles = Strings(file, node["roles"]);
+      auto rule = std::make_unique<Rule>();
+      rule->id = "person." + p.key;
+      rule->family = "person";
+      rule->lang = "*";
+      rule->value = p.key;
+      rule->file = file;
+      rule->line = node.Mark().line + 1;
+      for (const std::string& alias : p.aliases) {
+        rule->words[Fold(alias)] = p.key;
+        set_->aliases_[Fold(alias)] = p.key;
+      }
+      if (node["examples"]) {
+        Status s = ReadExamples(file, node["examples"], &rule->examples);
+        if (!s.ok()) return s;
+      }
+      set_->people_.push_back(std::move(p));
+      Status s = Add(std::move(rule));
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  // offices.yaml: offices and jurisdictions, with names per language.
+  Status LoadOffices(const std::string& file, const YAML::Node& root) {
+    for (const char* section : {"offices", "jurisdictions"}) {
+      const YAML::Node list = root[section];
+      if (!list) continue;
+      if (!list.IsSequence()) return TypeError(file, list, fmt::format("\"{}\" must be a list", section));
+      const bool is_office = std::string(section) == "offices";
+      for (const YAML::Node& node : list) {
+        if (!node["id"]) return TypeError(file, node, "missing \"id\"");
+        const std::string id = node["id"].as<std::string>();
+        if (!is_office) set_->jurisdiction_names_[id] = node["name"] ? node["name"].as<std::string>() : id;
+        if (is_office) {
+          Office o{id, node["name"] ? node["name"].as<std::string>() : id,
+                   node["jurisdiction"] ? node["jurisdiction"].as<std::string>() : "",
+                   node["exclusive"] ? node["exclusive"].as<bool>() : true};
+          set_->offices_.push_back(o);
+        }
+        for (const auto& kv : node) {
+          const std::string lang = kv.first.Scalar();
+          if (lang.size() != 2 || lang == "id") continue;  // language keys are two letters: ar, en
+          auto rule = std::make_unique<Rule>();
+          rule->id = fmt::format("{}.{}.{}", lang, is_office ? "office" : "jurisdiction", id);
+          rule->family = is_office ? "office" : "jurisdiction";
+          rule->lang = lang;
+          rule->value = id;
+          rule->file = file;
+          rule->line = kv.first.Mark().line + 1;
+          for (const std::string& w : Strings(file, kv.second)) rule->words[Fold(w)] = id;
+          if (node["examples"] && node["examples"][lang]) {
+            Status s = ReadExamples(file, node["examples"][lang], &rule->examples);
+            if (!s.ok()) return s;
+          }
+          Status s = Add(std::move(rule));
+          if (!s.ok()) return s;
+        }
+      }
+    }
+    return Status::OK();
+  }
+
+  RuleSet* set_;
+  std::set<std::string> ids_in_folder_;
+};
+
+StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<std::string>& dirs) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  RuleLoader loader(set.get());
+  for (const std::string& dir : dirs) {
+    Status s = loader.LoadFolder(dir);
+    if (!s.ok()) return s;
+  }
+  Status s = CompileRules(set->rules_, &set->compiled_);
+  if (!s.ok()) return s;
+  for (const auto& [lang, compiled] : set->compiled_) {
+    for (const Rule* rule : compiled->rules) {
+      auto& lexicon = set->lexicons_[lang + "/" + rule->family];
+      lexicon.insert(rule->words.begin(), rule->words.end());
+    }
+  }
+  return set;
+}
+
+RuleSet::~RuleSet() = default;
+
+const std::map<std::string, std::string>& RuleSet::Lexicon(const std::string& lang,
+                                                           const std::string& family) const {
+  static const std::map<std::string, std::string> kEmpty;
+  auto it = lexicons_.find(lang + "/" + family);
+  return it == lexicons_.end() ? kEmpty : it->second;
+}
+
+std::string RuleSet::JurisdictionName(const std::string& id) const {
+  auto it = jurisdiction_names_.find(id);
+  return it == jurisdiction_names_.end() ? id : it->second;
+}
+
+const Rule* RuleSet::Find(const std::string& id) const {
+  for (const auto& r : rules_) {
+    if (r->id == id) return r.get();
+  }
+  return nullptr;
+}
+
+const Person* RuleSet::FindPerson(const std::string& key) const {
+  for (const Person& p : people_) {
+    if (p.key == key) return &p;
+  }
+  return nullptr;
+}
+
+const Office* RuleSet::FindOffice(const std::string& id) const {
+  for (const Office& o : offices_) {
+    if (o.id == id) return &o;
+  }
+  return nullptr;
+}
+
+}  // namespace factlint

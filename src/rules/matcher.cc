@@ -1,0 +1,190 @@
+// Compiling rules to RE2 and running them over folded sentences.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "factlint/rules.h"
+#include "rules/compiled.h"
+
+namespace factlint {
+namespace {
+
+// A match starts after a non-letter (or at the start) and ends before one.
+constexpr std::string_view kLeftEdge = R"((?:^|[^\p{L}\p{N}]))";
+constexpr std::string_view kRightEdge = R"((?:$|[^\p{L}\p{N}]))";
+// Arabic words take the proclitics و ف and ب ك ل, and a tanween alef.
+constexpr std::string_view kArabicPrefix = "(?:[وف]?[بكل]?)";
+constexpr std::string_view kArabicSuffix = "(?:ا)?";
+
+re2::RE2::Options Options() {
+  re2::RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+std::string Alternation(std::vector<std::string> words) {
+  // Longest first, so that "نائب الرئيس" wins over "الرئيس".
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string out = "(?:";
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i) out += '|';
+    // Inner white space matches any run of spaces in the text.
+    std::string quoted = re2::RE2::QuoteMeta(words[i]);
+    std::string spaced;
+    for (size_t j = 0; j < quoted.size(); ++j) {
+      if (quoted.compare(j, 2, "\\ ") == 0) {
+        spaced += "\\s+";
+        ++j;
+      } else {
+        spaced += quoted[j];
+      }
+    }
+    out += spaced;
+  }
+  return out + ")";
+}
+
+bool AppliesTo(const Rule& rule, const std::string& lang) { return rule.lang == lang || rule.lang == "*"; }
+
+// {family} -> the alternation of that family's words in `lang`.
+StatusOr<std::string> ExpandMacros(const Rule& rule, const std::string& lang,
+                                   const std::vector<std::unique_ptr<Rule>>& rules) {
+  std::string out;
+  const std::string& p = rule.pattern;
+  for (size_t i = 0; i < p.size();) {
+    size_t close = p.find('}', i);
+    bool is_macro = p[i] == '{' && close != std::string::npos && close > i + 1 &&
+                    std::all_of(p.begin() + i + 1, p.begin() + close,
+                                [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    if (!is_macro) {
+      out += p[i++];
+      continue;
+    }
+    const std::string family = p.substr(i + 1, close - i - 1);
+    std::vector<std::string> words;
+    for (const auto& r : rules) {
+      if (r->family == family && AppliesTo(*r, lang)) {
+        for (const auto& [word, value] : r->words) words.push_back(word);
+      }
+    }
+    if (words.empty()) {
+      return Status::InvalidRule(fmt::format("{}: line {}: rule \"{}\": {{{}}} names no word family in \"{}\"",
+                                             rule.file, rule.line, rule.id, family, lang));
+    }
+    out += Alternation(std::move(words));
+    i = close + 1;
+  }
+  return out;
+}
+
+StatusOr<std::string> WrappedPattern(const Rule& rule, const std::string& lang,
+                                     const std::vector<std::unique_ptr<Rule>>& rules) {
+  std::string body;
+  if (!rule.pattern.empty()) {
+    auto expanded = ExpandMacros(rule, lang, rules);
+    if (!expanded.ok()) return expanded.status();
+    body = expanded.value();
+  } else {
+    std::vector<std::string> words;
+    for (const auto& [word, value] : rule.words) words.push_back(word);
+    body = Alternation(std::move(words));
+  }
+  const bool arabic = lang == "ar";
+  return fmt::format("{}{}(?P<m>{}){}{}", kLeftEdge, arabic ? kArabicPrefix : "", body,
+                     arabic ? kArabicSuffix : "", kRightEdge);
+}
+
+Status CompileLanguage(const std::string& lang, const std::vector<std::unique_ptr<Rule>>& rules,
+                       CompiledRules* out) {
+  out->prefilter = std::make_unique<re2::RE2::Set>(Options(), re2::RE2::UNANCHORED);
+  for (const auto& rule : rules) {
+    if (!AppliesTo(*rule, lang)) continue;
+    auto pattern = WrappedPattern(*rule, lang, rules);
+    if (!pattern.ok()) return pattern.status();
+    auto re = std::make_unique<re2::RE2>(pattern.value(), Options());
+    if (!re->ok()) {
+      return Status::InvalidRule(fmt::format("{}: line {}: rule \"{}\": RE2 error: {}", rule->file,
+                                             rule->line, rule->id, re->error()));
+    }
+    std::string error;
+    if (out->prefilter->Add(pattern.value(), &error) < 0) {
+      return Status::InvalidRule(fmt::format("{}: line {}: rule \"{}\": {}", rule->file, rule->line, rule->id, error));
+    }
+    out->rules.push_back(rule.get());
+    out->regexes.push_back(std::move(re));
+  }
+  if (!out->prefilter->Compile()) return Status::InvalidRule("rules for \"" + lang + "\": RE2 set too large");
+  return Status::OK();
+}
+
+Span SpanOf(std::string_view text, std::string_view piece) {
+  const auto start = static_cast<uint32_t>(piece.data() - text.data());
+  return Span{start, start + static_cast<uint32_t>(piece.size())};
+}
+
+// Every match of one rule, scanning on from the end of each.
+void MatchRule(const Rule& rule, const re2::RE2& re, std::string_view text, std::vector<RuleMatch>* out) {
+  const int ngroups = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(ngroups);
+  const auto& names = re.CapturingGroupNames();
+  const int m = re.NamedCapturingGroups().at("m");
+  size_t pos = 0;
+  while (pos < text.size() &&
+         re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), re2::RE2::UNANCHORED,
+                  groups.data(), ngroups)) {
+    RuleMatch match;
+    match.rule = &rule;
+    match.span = SpanOf(text, std::string_view(groups[m].data(), groups[m].size()));
+    const std::string matched(groups[m].data(), groups[m].size());
+    auto word = rule.words.find(matched);
+    match.value = word != rule.words.end() ? word->second : rule.value;
+    for (const auto& [index, name] : names) {
+      if (index == m || groups[index].data() == nullptr) continue;
+      match.groups[name] = std::string(groups[index].data(), groups[index].size());
+      match.group_spans[name] = SpanOf(text, std::string_view(groups[index].data(), groups[index].size()));
+    }
+    out->push_back(std::move(match));
+    size_t next = out->back().span.end;
+    if (next <= pos) next = pos + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    pos = next;
+  }
+}
+
+}  // namespace
+
+Status CompileRules(const std::vector<std::unique_ptr<Rule>>& rules,
+                    std::map<std::string, std::unique_ptr<CompiledRules>>* out) {
+  std::set<std::string> langs;
+  for (const auto& r : rules) {
+    if (r->lang != "*") langs.insert(r->lang);
+  }
+  for (const std::string& lang : langs) {
+    auto compiled = std::make_unique<CompiledRules>();
+    Status s = CompileLanguage(lang, rules, compiled.get());
+    if (!s.ok()) return s;
+    (*out)[lang] = std::move(compiled);
+  }
+  return Status::OK();
+}
+
+std::vector<RuleMatch> RuleSet::Match(std::string_view folded, const std::string& lang) const {
+  std::vector<RuleMatch> out;
+  auto it = compiled_.find(lang);
+  if (it == compiled_.end()) return out;
+  const CompiledRules& c = *it->second;
+  std::vector<int> hits;
+  if (!c.prefilter->Match(re2::StringPiece(folded.data(), folded.size()), &hits)) return out;
+  std::sort(hits.begin(), hits.end());
+  for (int i : hits) MatchRule(*c.rules[i], *c.regexes[i], folded, &out);
+  std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
+    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
+  });
+  return out;
+}
+
+}  // namespace factlint

@@ -1,0 +1,77 @@
+// The claim store's schema and queries, in one place (the tests run
+// EXPLAIN QUERY PLAN on the queries below to check they use the indexes).
+#pragma once
+
+#include <cstdint>
+
+namespace factlint::store_sql {
+
+// PRAGMA user_version of a store this code can read and write.  Bump it (and
+// add a migration in store.cc) whenever the schema below changes.
+inline constexpr int kSchemaVersion = 1;
+// PRAGMA application_id: "FLNT", so that a factlint store can be told from
+// any other SQLite file.
+inline constexpr int32_t kApplicationId = 0x464c4e54;
+
+// Claims are kept as the JSON of ClaimToJson; the columns beside it are the
+// keys the store looks them up by.  documents is clustered by id (WITHOUT
+// ROWID): one b-tree search per document.  doc_date (the document's date) orders the
+// claims of one key, newest first, so that Related() can stop after the most
+// recent ones without sorting; kind in claims_by_subject lets Stats() count
+// by kind from the index instead of reading every claim.
+inline constexpr const char* kCreateSchema = R"sql(
+CREATE TABLE documents (
+  id           TEXT PRIMARY KEY NOT NULL,
+  path         TEXT NOT NULL,
+  lang         TEXT NOT NULL,
+  date         TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  added_at     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE claims (
+  doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq        INTEGER NOT NULL,
+  claim_id   TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  subject    TEXT NOT NULL,
+  person_key TEXT,
+  doc_date   TEXT NOT NULL,
+  json       TEXT NOT NULL,
+  PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX claims_by_subject ON claims(subject, doc_date, kind);
+CREATE INDEX claims_by_person ON claims(person_key, doc_date) WHERE person_key IS NOT NULL;
+)sql";
+
+inline constexpr const char* kDocumentHash = "SELECT content_hash FROM documents WHERE id = ?1";
+inline constexpr const char* kUpsertDocument = R"sql(
+INSERT INTO documents (id, path, lang, date, content_hash, added_at)
+VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+ON CONFLICT (id) DO UPDATE SET
+  path = excluded.path, lang = excluded.lang, date = excluded.date,
+  content_hash = excluded.content_hash, added_at = excluded.added_at
+)sql";
+inline constexpr const char* kDeleteClaims = "DELETE FROM claims WHERE doc_id = ?1";
+inline constexpr const char* kInsertClaim = R"sql(
+INSERT INTO claims (doc_id, seq, claim_id, kind, subject, person_key, doc_date, json)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+)sql";
+// Claims go with their document (ON DELETE CASCADE).
+inline constexpr const char* kDeleteDocument = "DELETE FROM documents WHERE id = ?1";
+inline constexpr const char* kListDocuments = "SELECT id, path, lang, date FROM documents ORDER BY id";
+inline constexpr const char* kDocumentInfo = "SELECT path, lang, date FROM documents WHERE id = ?1";
+
+inline constexpr const char* kCountDocuments = "SELECT count(*) FROM documents";
+inline constexpr const char* kCountClaims = "SELECT count(*) FROM claims";
+inline constexpr const char* kCountSubjects = "SELECT count(DISTINCT subject) FROM claims";
+inline constexpr const char* kClaimsByKind =
+    "SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY kind";
+
+// Related(): one indexed lookup per key, newest first straight from the
+// index (no sort), never a scan of the claims.
+inline constexpr const char* kClaimsBySubject =
+    "SELECT rowid, doc_id, seq, json FROM claims WHERE subject = ?1 ORDER BY doc_date DESC";
+inline constexpr const char* kClaimsByPerson =
+    "SELECT rowid, doc_id, seq, json FROM claims WHERE person_key = ?1 ORDER BY doc_date DESC";
+
+}  // namespace factlint::store_sql

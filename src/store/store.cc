@@ -1,0 +1,448 @@
+// ClaimStore over SQLite: see include/factlint/store.h and store/schema.h.
+#include "factlint/store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+#include <unordered_set>
+#include <utility>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace factlint {
+namespace {
+
+namespace sql = store_sql;
+using sqlite::Db;
+using sqlite::Stmt;
+using sqlite::Txn;
+
+constexpr int kBusyTimeoutMs = 10000;
+
+// The person a claim names, if any ("" when none).
+const std::string& PersonKeyOf(const Claim& c) {
+  static const std::string kNone;
+  if (const auto* o = c.get<OfficeholderFacts>()) return o->person_key;
+  if (const auto* p = c.get<PersonFacts>()) return p->person_key;
+  return kNone;
+}
+
+// One claim as a row, serialized before the write transaction starts so that
+// the write lock is held only for the writes.
+struct ClaimRow {
+  std::string claim_id;
+  const char* kind;
+  std::string subject;
+  std::string person_key;
+  std::string json;
+};
+
+struct DocumentRows {
+  const DocumentInfo* info;
+  const std::string* content_hash;
+  std::vector<ClaimRow> claims;
+};
+
+// Reads one value of a PRAGMA or a count.
+StatusOr<int64_t> QueryInt(const Db& db, const char* sql, std::string_view doing) {
+  auto stmt = Stmt::Prepare(db, sql);
+  if (!stmt.ok()) return stmt.status();
+  auto q = stmt->Run(doing);
+  int64_t value = q.Step() ? q.Int(0) : 0;
+  if (!q.status().ok()) return q.status();
+  return value;
+}
+
+}  // namespace
+
+struct ClaimStore::Impl {
+  Db db;
+  Stmt document_hash, upsert_document, delete_claims, insert_claim, delete_document,
+      list_documents, document_info, count_documents, count_claims, count_subjects,
+      claims_by_kind, claims_by_subject, claims_by_person;
+
+  Status Init();
+  Status CheckSchema(int64_t app_id, int64_t version, int64_t tables) const;
+  Status Prepare();
+  StatusOr<DocumentRows> ToRows(const DocumentInfo& doc, const std::string& content_hash,
+                                const std::vector<Claim>& claims) const;
+  Status Write(const DocumentRows& doc, bool* changed);
+  Status WriteAll(const std::vector<DocumentRows>& docs, size_t* changed);
+
+  const std::string& path() const { return db.path(); }
+};
+
+Status ClaimStore::Impl::CheckSchema(int64_t app_id, int64_t version, int64_t tables) const {
+  if (app_id == sql::kApplicationId && version == sql::kSchemaVersion) return Status::OK();
+  if (app_id == 0 && version == 0 && tables == 0) return Status::OK();  // empty: new store
+  if (app_id != sql::kApplicationId) {
+    return Status::InvalidInput(fmt::format(
+        "{}: not a factlint store (a SQLite database of another program: {} table(s), "
+        "application_id {:#x}, user_version {}); pass a new path or remove it",
+        path(), tables, app_id, version));
+  }
+  return Status::InvalidInput(fmt::format(
+      "{}: unknown store schema version {} (this factlint reads version {}{}); open it with the "
+      "factlint that wrote it, or pass a new path to start a new store",
+      path(), version, sql::kSchemaVersion,
+      version > sql::kSchemaVersion ? ", the store was written by a newer factlint" : ""));
+}
+
+Status ClaimStore::Impl::Init() {
+  // Reading the header first: a file that is not a database fails here, before
+  // anything is written to it.
+  auto app_id = QueryInt(db, "PRAGMA application_id", "reading the store header");
+  if (!app_id.ok()) return app_id.status();
+  auto version = QueryInt(db, "PRAGMA user_version", "reading the store header");
+  if (!version.ok()) return version.status();
+  auto tables = QueryInt(db, "SELECT count(*) FROM sqlite_schema", "reading the store schema");
+  if (!tables.ok()) return tables.status();
+  if (Status s = CheckSchema(app_id.value(), version.value(), tables.value()); !s.ok()) return s;
+
+  // WAL: readers never block the writer, and a crash mid-write leaves the
+  // last committed state.  synchronous=NORMAL is safe with WAL (a power cut
+  // may lose the last commits, never consistency).
+  if (Status s = db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                         "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; "
+                         "PRAGMA mmap_size = 1073741824",
+                         "setting up the store");
+      !s.ok()) {
+    return s;
+  }
+
+  if (version.value() == 0) {
+    // A new store.  Another process may be creating it at the same time: look
+    // again under the write lock.
+    Txn txn(db);
+    if (Status s = txn.Begin("creating the store"); !s.ok()) return s;
+    auto now = QueryInt(db, "PRAGMA user_version", "creating the store");
+    if (!now.ok()) return now.status();
+    if (now.value() == 0) {
+      std::string create = fmt::format("{}PRAGMA application_id = {}; PRAGMA user_version = {};",
+                                       sql::kCreateSchema, sql::kApplicationId, sql::kSchemaVersion);
+      if (Status s = db.Exec(create.c_str(), "creating the store"); !s.ok()) return s;
+      if (Status s = txn.Commit("creating the store"); !s.ok()) return s;
+    } else {
+      auto app = QueryInt(db, "PRAGMA application_id", "reading the store header");
+      if (!app.ok()) return app.status();
+      if (Status s = CheckSchema(app.value(), now.value(), 1); !s.ok()) return s;
+    }
+  }
+  return Prepare();
+}
+
+Status ClaimStore::Impl::Prepare() {
+  const std::pair<Stmt*, const char*> statements[] = {
+      {&document_hash, sql::kDocumentHash},     {&upsert_document, sql::kUpsertDocument},
+      {&delete_claims, sql::kDeleteClaims},     {&insert_claim, sql::kInsertClaim},
+      {&delete_document, sql::kDeleteDocument}, {&list_documents, sql::kListDocuments},
+      {&document_info, sql::kDocumentInfo},     {&count_documents, sql::kCountDocuments},
+      {&count_claims, sql::kCountClaims},       {&count_subjects, sql::kCountSubjects},
+      {&claims_by_kind, sql::kClaimsByKind},    {&claims_by_subject, sql::kClaimsBySubject},
+      {&claims_by_person, sql::kClaimsByPerson},
+  };
+  for (const auto& [stmt, text] : statements) {
+    auto prepared = Stmt::Prepare(db, text);
+    if (!prepared.ok()) return prepared.status();
+    *stmt = std::move(prepared.value());
+  }
+  return Status::OK();
+}
+
+StatusOr<DocumentRows> ClaimStore::Impl::ToRows(const DocumentInfo& doc,
+                                                const std::string& content_hash,
+                                                const std::vector<Claim>& claims) const {
+  if (doc.id.empty()) {
+    return Status::InvalidInput(
+        fmt::format("{}: cannot add a document without an id (path \"{}\"); give it an id", path(),
+                    doc.path));
+  }
+  if (content_hash.empty()) {
+    return Status::InvalidInput(fmt::format(
+        "{}: document {} has no content hash; compute it with ContentHash() of its bytes", path(),
+        doc.id));
+  }
+  DocumentRows rows{&doc, &content_hash, {}};
+  rows.claims.reserve(claims.size());
+  for (const Claim& c : claims) {
+    if (!c.doc.empty() && c.doc != doc.id) {
+      return Status::InvalidInput(fmt::format(
+          "{}: claim {} belongs to document {}, not to {}; add it with its own document", path(),
+          c.id, c.doc, doc.id));
+    }
+    std::string json;
+    try {
+      json = ClaimToJson(c).dump();
+    } catch (const nlohmann::json::exception& e) {  // invalid UTF-8 in a string
+      return Status::InvalidInput(fmt::format(
+          "{}: claim {} of document {} cannot be stored ({}); its text must be valid UTF-8", path(),
+          c.id, doc.id, e.what()));
+    }
+    rows.claims.push_back(
+        ClaimRow{c.id, c.kind(), c.subject, PersonKeyOf(c), std::move(json)});
+  }
+  return rows;
+}
+
+Status ClaimStore::Impl::Write(const DocumentRows& doc, bool* changed) {
+  const std::string& id = doc.info->id;
+  *changed = false;
+  bool exists = false;
+  {
+    auto q = document_hash.Run("reading a stored document");
+    q.Bind(1, id);
+    if (q.Step()) {
+      exists = true;
+      if (q.Text(0) == *doc.content_hash) return Status::OK();  // same document: nothing to do
+    }
+    if (!q.status().ok()) return q.status();
+  }
+  const std::string doing = fmt::format("adding document {}", id);
+  {
+    auto q = upsert_document.Run(doing);
+    q.Bind(1, id).Bind(2, doc.info->path).Bind(3, doc.info->lang).Bind(4, doc.info->date);
+    q.Bind(5, *doc.content_hash);
+    if (Status s = q.Exec(); !s.ok()) return s;
+  }
+  if (exists) {
+    auto q = delete_claims.Run(doing);
+    q.Bind(1, id);
+    if (Status s = q.Exec(); !s.ok()) return s;
+  }
+  int64_t seq = 0;
+  for (const ClaimRow& row : doc.claims) {
+    auto q = insert_claim.Run(doing);
+    q.Bind(1, id).Bind(2, seq++).Bind(3, row.claim_id).Bind(4, row.kind).Bind(5, row.subject);
+    if (row.person_key.empty()) {
+      q.BindNull(6);
+    } else {
+      q.Bind(6, row.person_key);
+    }
+    q.Bind(7, doc.info->date).Bind(8, row.json);
+    if (Status s = q.Exec(); !s.ok()) return s;
+  }
+  *changed = true;
+  return Status::OK();
+}
+
+Status ClaimStore::Impl::WriteAll(const std::vector<DocumentRows>& docs, size_t* changed) {
+  Txn txn(db);
+  const char* doing = docs.size() == 1 ? "adding a document" : "adding documents";
+  if (Status s = txn.Begin(doing); !s.ok()) return s;
+  size_t count = 0;
+  for (const DocumentRows& doc : docs) {
+    bool one = false;
+    if (Status s = Write(doc, &one); !s.ok()) return s;  // ~Txn rolls back
+    count += one;
+  }
+  if (Status s = txn.Commit(doing); !s.ok()) return s;
+  if (changed) *changed = count;
+  return Status::OK();
+}
+
+ClaimStore::ClaimStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ClaimStore::~ClaimStore() = default;
+
+const std::string& ClaimStore::path() const { return impl_->path(); }
+
+StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidInput(
+        fmt::format("{}: is a folder, not a store; pass the path of a store file", path));
+  }
+  auto db = Db::Open(path, kBusyTimeoutMs);
+  if (!db.ok()) return db.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(db.value());
+  if (Status s = impl->Init(); !s.ok()) return s;
+  return std::unique_ptr<ClaimStore>(new ClaimStore(std::move(impl)));
+}
+
+Status ClaimStore::Add(const DocumentInfo& doc, const std::string& content_hash,
+                       const std::vector<Claim>& claims, bool* changed) {
+  auto rows = impl_->ToRows(doc, content_hash, claims);
+  if (!rows.ok()) return rows.status();
+  std::vector<DocumentRows> all;
+  all.push_back(std::move(rows.value()));
+  size_t count = 0;
+  Status s = impl_->WriteAll(all, &count);
+  if (s.ok() && changed) *changed = count > 0;
+  return s;
+}
+
+Status ClaimStore::AddBatch(const std::vector<StoredDocument>& docs, size_t* changed) {
+  std::vector<DocumentRows> all;
+  all.reserve(docs.size());
+  for (const StoredDocument& d : docs) {
+    auto rows = impl_->ToRows(d.info, d.content_hash, d.claims);
+    if (!rows.ok()) return rows.status();
+    all.push_back(std::move(rows.value()));
+  }
+  return impl_->WriteAll(all, changed);
+}
+
+Status ClaimStore::Remove(const std::string& doc_id, bool* removed) {
+  const std::string doing = fmt::format("removing document {}", doc_id);
+  Txn txn(impl_->db);
+  if (Status s = txn.Begin(doing); !s.ok()) return s;
+  {
+    auto q = impl_->delete_document.Run(doing);
+    q.Bind(1, doc_id);
+    if (Status s = q.Exec(); !s.ok()) return s;
+  }
+  const bool was_there = impl_->db.Changes() > 0;  // its claims go by ON DELETE CASCADE
+  if (Status s = txn.Commit(doing); !s.ok()) return s;
+  if (removed) *removed = was_there;
+  return Status::OK();
+}
+
+StatusOr<std::vector<DocumentInfo>> ClaimStore::List() {
+  std::vector<DocumentInfo> docs;
+  auto q = impl_->list_documents.Run("listing documents");
+  while (q.Step()) {
+    docs.push_back(DocumentInfo{std::string(q.Text(0)), std::string(q.Text(1)),
+                                std::string(q.Text(2)), std::string(q.Text(3)), true});
+  }
+  if (!q.status().ok()) return q.status();
+  return docs;
+}
+
+StatusOr<StoreStats> ClaimStore::Stats() {
+  const char* doing = "counting the store";
+  Txn txn(impl_->db, Txn::Mode::kRead);  // one snapshot for all the counts
+  if (Status s = txn.Begin(doing); !s.ok()) return s;
+  StoreStats stats;
+  const std::pair<const Stmt*, size_t*> counts[] = {
+      {&impl_->count_documents, &stats.documents},
+      {&impl_->count_claims, &stats.claims},
+      {&impl_->count_subjects, &stats.subjects},
+  };
+  for (const auto& [stmt, out] : counts) {
+    auto q = stmt->Run(doing);
+    if (q.Step()) *out = static_cast<size_t>(q.Int(0));
+    if (!q.status().ok()) return q.status();
+  }
+  auto q = impl_->claims_by_kind.Run(doing);
+  while (q.Step()) stats.claims_by_kind.emplace_back(std::string(q.Text(0)), q.Int(1));
+  if (!q.status().ok()) return q.status();
+  return stats;
+}
+
+Status ClaimStore::Related(const std::set<std::string>& subjects,
+                           const std::set<std::string>& person_keys,
+                           const std::set<std::string>& exclude_docs,
+                           std::vector<DocumentInfo>* docs, std::vector<Claim>* claims,
+                           const RelatedOptions& options) {
+  docs->clear();
+  claims->clear();
+  if (subjects.empty() && person_keys.empty()) return Status::OK();
+  const char* doing = "reading related claims";
+
+  // 1. Under one read snapshot (a document replaced meanwhile is seen before
+  //    or after, never both): the matching rows, by index, and their
+  //    documents.
+  struct Row {
+    std::string doc;
+    int64_t seq;
+    std::string json;
+  };
+  std::vector<Row> rows;
+  {
+    Txn txn(impl_->db, Txn::Mode::kRead);
+    if (Status s = txn.Begin(doing); !s.ok()) return s;
+    std::unordered_set<int64_t> seen;  // rowids: a claim may match a subject and a person
+    auto collect = [&](const Stmt& stmt, const std::string& key) -> Status {
+      auto q = stmt.Run(doing);
+      q.Bind(1, key);
+      size_t taken = 0;  // newest first: stop at the cap
+      while ((options.max_per_key == 0 || taken < options.max_per_key) && q.Step()) {
+        if (!seen.insert(q.Int(0)).second) continue;
+        std::string doc(q.Text(1));
+        if (exclude_docs.count(doc)) continue;
+        rows.push_back(Row{std::move(doc), q.Int(2), std::string(q.Text(3))});
+        ++taken;
+      }
+      return q.status();
+    };
+    for (const std::string& key : subjects) {
+      if (Status s = collect(impl_->claims_by_subject, key); !s.ok()) return s;
+    }
+    for (const std::string& key : person_keys) {
+      if (key.empty()) continue;  // claims without a person are stored as NULL
+      if (Status s = collect(impl_->claims_by_person, key); !s.ok()) return s;
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return a.doc != b.doc ? a.doc < b.doc : a.seq < b.seq;
+    });
+    for (const Row& row : rows) {
+      if (!docs->empty() && docs->back().id == row.doc) continue;
+      auto q = impl_->document_info.Run(doing);
+      q.Bind(1, row.doc);
+      if (!q.Step()) {
+        if (!q.status().ok()) return q.status();
+        return Status::IOError(fmt::format(
+            "{}: claims of document {} have no document row; remove the document and add it again",
+            impl_->path(), row.doc));
+      }
+      docs->push_back(DocumentInfo{row.doc, std::string(q.Text(0)), std::string(q.Text(1)),
+                                   std::string(q.Text(2)), true});
+    }
+  }
+
+  // 2. Decoding the JSON is most of the work: split it across threads when
+  //    there is much of it.
+  claims->resize(rows.size());
+  std::vector<Status> errors(rows.size() == 0 ? 0 : 1);
+  auto decode = [&](size_t begin, size_t end, Status* error) {
+    for (size_t i = begin; i < end; ++i) {
+      const Row& row = rows[i];
+      StatusOr<Claim> claim = Status::InvalidInput("invalid JSON");
+      try {  // a damaged row must not escape this thread as an exception
+        auto json = nlohmann::json::parse(row.json, nullptr, /*allow_exceptions=*/false);
+        if (!json.is_discarded()) claim = ClaimFromJson(json);
+      } catch (const std::exception& e) {
+        claim = Status::InvalidInput(e.what());
+      }
+      if (!claim.ok()) {
+        *error = Status::IOError(fmt::format(
+            "{}: claim number {} of document {} cannot be read ({}); remove the document and "
+            "add it again",
+            impl_->path(), row.seq, row.doc, claim.status().message()));
+        return;
+      }
+      Claim& c = (*claims)[i];
+      c = std::move(claim.value());
+      if (c.doc.empty()) c.doc = row.doc;
+    }
+  };
+  constexpr size_t kRowsPerThread = 2000;
+  const size_t threads = std::clamp<size_t>(rows.size() / kRowsPerThread, 1,
+                                            std::max(1u, std::thread::hardware_concurrency()));
+  if (threads == 1) {
+    if (!rows.empty()) decode(0, rows.size(), &errors[0]);
+  } else {
+    errors.resize(threads);
+    std::vector<std::thread> pool;
+    const size_t chunk = (rows.size() + threads - 1) / threads;
+    for (size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(decode, t * chunk, std::min(rows.size(), (t + 1) * chunk), &errors[t]);
+    }
+    decode(0, chunk, &errors[0]);
+    for (std::thread& th : pool) th.join();
+  }
+  for (const Status& e : errors) {
+    if (!e.ok()) {
+      docs->clear();
+      claims->clear();
+      return e;
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace factlint

@@ -1,0 +1,115 @@
+// Folding with an offset map; see fold.h for what is folded and why.
+#include "factlint/fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace factlint {
+namespace {
+
+// The Arabic folding of one code point: kDrop to remove it, itself to keep
+// it, or its replacement.
+constexpr UChar32 kDrop = -1;
+
+UChar32 FoldArabic(UChar32 c) {
+  if ((c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+      (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E8) ||
+      (c >= 0x06EA && c <= 0x06ED) || c == 0x0640 /* tatweel */ || c == 0x061C /* ALM */) {
+    return kDrop;
+  }
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // alef forms -> ا
+    case 0x0649: return 0x064A;  // alef maqsura -> ya
+    case 0x06CC: return 0x064A;  // Persian ya -> ya
+    case 0x06A9: return 0x0643;  // Persian kaf -> kaf
+    case 0x0629: return 0x0647;  // ta marbuta -> ha
+    case 0x066B: return '.';     // Arabic decimal separator
+    case 0x066C: return ',';     // Arabic thousands separator
+    case 0x066A: return '%';     // Arabic percent sign
+  }
+  if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);  // Arabic-Indic digits
+  if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);  // Persian digits
+  return c;
+}
+
+void AppendUtf8(UChar32 c, std::string* out) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
+  if (!error) out->append(buf, static_cast<size_t>(n));
+}
+
+const icu::Normalizer2* NfkcCasefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  return U_SUCCESS(status) ? n : nullptr;
+}
+
+// Appends the folded form of `c` to `out`.
+void FoldCodePoint(UChar32 c, const icu::Normalizer2* nfkc_cf, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+    return;
+  }
+  if (c >= 0x0600 && c <= 0x06FF) {  // Arabic block: the common case, no ICU call
+    const UChar32 folded = FoldArabic(c);
+    if (folded != kDrop) AppendUtf8(folded, out);
+    return;
+  }
+  if (nfkc_cf == nullptr || nfkc_cf->isInert(c)) {
+    AppendUtf8(c, out);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString normalized = nfkc_cf->normalize(icu::UnicodeString(c), status);
+  if (U_FAILURE(status)) {
+    AppendUtf8(c, out);
+    return;
+  }
+  // Presentation forms (ﻻ, ﺔ) become Arabic letters that fold further.
+  for (int32_t i = 0; i < normalized.length();) {
+    const UChar32 n = normalized.char32At(i);
+    i += U16_LENGTH(n);
+    const UChar32 folded = FoldArabic(n);
+    if (folded != kDrop) AppendUtf8(folded, out);
+  }
+}
+
+}  // namespace
+
+FoldedText::FoldedText(std::string_view original, uint32_t base) {
+  const icu::Normalizer2* nfkc_cf = NfkcCasefold();
+  text_.reserve(original.size());
+  origin_.reserve(original.size() + 1);
+  const auto* s = reinterpret_cast<const uint8_t*>(original.data());
+  const int32_t length = static_cast<int32_t>(original.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;  // input was validated on load; be safe anyway
+    FoldCodePoint(c, nfkc_cf, &text_);
+    origin_.resize(text_.size(), base + static_cast<uint32_t>(start));
+  }
+  origin_.push_back(base + static_cast<uint32_t>(original.size()));
+}
+
+Span FoldedText::ToOriginal(uint32_t start, uint32_t end) const {
+  const uint32_t last = static_cast<uint32_t>(text_.size());
+  start = std::min(start, last);
+  end = std::min(std::max(end, start), last);
+  return Span{origin_[start], origin_[end]};
+}
+
+uint32_t FoldedText::FromOriginal(uint32_t offset) const {
+  auto it = std::lower_bound(origin_.begin(), origin_.end() - 1, offset);
+  return static_cast<uint32_t>(it - origin_.begin());
+}
+
+std::string Fold(std::string_view text) { return FoldedText(text, 0).text(); }
+
+}  // namespace factlint
