@@ -375,6 +375,12 @@ TEST_CASE("Related finds claims by subject and by person key") {
                          Person("c", 1, "netanyahu")});
   AddOrDie(*store, "d", {Quantity("d", 0, "displaced/gaza", 1900000),
                          Officeholder("d", 1, "office/il/prime-minister", "netanyahu")});
+  // Keys below killed/palestinians, and neighbours that are not below it.
+  AddOrDie(*store, "e", {Quantity("e", 0, "killed/palestinians/gaza", 40000),
+                         Quantity("e", 1, "killed/palestinians-x", 1),
+                         Quantity("e", 2, "killed/palestinians/gaza/north", 2),
+                         Quantity("e", 3, "killed/palestinians0", 3),
+                         Quantity("e", 4, "killed/palestinian", 4)});
 
   using IdList = std::vector<std::string>;
   struct Case {
@@ -383,15 +389,21 @@ TEST_CASE("Related finds claims by subject and by person key") {
     IdList claims, docs;
   };
   const Case cases[] = {
-      {"one subject", {"killed/palestinians"}, {}, {}, {"a#0", "b#0"}, {"a", "b"}},
-      {"subject, one doc excluded", {"killed/palestinians"}, {}, {"a"}, {"b#0"}, {"b"}},
+      {"a subject and the keys below it",
+       {"killed/palestinians"}, {}, {}, {"a#0", "b#0", "e#0", "e#2"}, {"a", "b", "e"}},
+      {"a more specific subject", {"killed/palestinians/gaza"}, {}, {}, {"e#0", "e#2"}, {"e"}},
+      {"the most specific subject", {"killed/palestinians/gaza/north"}, {}, {}, {"e#2"}, {"e"}},
+      {"a key only matches whole path parts", {"killed/palestinian"}, {}, {}, {"e#4"}, {"e"}},
+      {"subject, docs excluded", {"killed/palestinians"}, {}, {"a", "e"}, {"b#0"}, {"b"}},
       {"person key", {}, {"blinken"}, {}, {"a#1", "a#2"}, {"a"}},
       {"person key in two kinds", {}, {"netanyahu"}, {}, {"c#1", "d#1"}, {"c", "d"}},
       {"subject and person (each claim once)",
        {"office/us/secretary-of-state"}, {"blinken"}, {}, {"a#1", "a#2", "c#0"}, {"a", "c"}},
       {"two subjects, exclusion",
-       {"killed/palestinians", "injured/palestinians"}, {}, {"b"}, {"a#0"}, {"a"}},
-      {"everything excluded", {"killed/palestinians"}, {"netanyahu"}, {"a", "b", "c", "d"}, {}, {}},
+       {"killed/palestinians", "injured/palestinians"}, {}, {"b", "e"}, {"a#0"}, {"a"}},
+      {"everything excluded",
+       {"killed/palestinians"}, {"netanyahu"}, {"a", "b", "c", "d", "e"}, {}, {}},
+      {"an empty subject matches nothing", {""}, {}, {}, {}, {}},
       {"unknown keys", {"killed/martians"}, {"nobody"}, {}, {}, {}},
       {"no keys", {}, {}, {}, {}, {}},
       {"an empty person key matches nothing", {}, {""}, {}, {}, {}},
@@ -475,6 +487,10 @@ TEST_CASE("Related reads claims through the indexes") {
   const Case cases[] = {
       {store_sql::kClaimsBySubject, "SEARCH claims USING INDEX claims_by_subject (subject=?)"},
       {store_sql::kClaimsByPerson, "SEARCH claims USING INDEX claims_by_person (person_key=?)"},
+      {store_sql::kFirstSubjectIn,
+       "SEARCH claims USING COVERING INDEX claims_by_subject (subject>? AND subject<?)"},
+      {store_sql::kNextSubjectIn,
+       "SEARCH claims USING COVERING INDEX claims_by_subject (subject>? AND subject<?)"},
       {store_sql::kDocumentInfo, "SEARCH documents USING PRIMARY KEY (id=?)"},
       {store_sql::kDocumentHash, "SEARCH documents USING PRIMARY KEY (id=?)"},
       {store_sql::kDeleteDocument, "SEARCH documents USING PRIMARY KEY (id=?)"},

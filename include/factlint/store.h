@@ -31,9 +31,10 @@ struct StoredDocument {
 
 // Bounds on what Related() returns.
 struct RelatedOptions {
-  // At most this many claims per subject key and per person key, those of
-  // the most recent documents (by DocumentInfo::date; ties by insertion
-  // order).  0: every matching claim.
+  // At most this many claims per subject key (each key below a given one
+  // counts on its own) and per person key, those of the most recent
+  // documents (by DocumentInfo::date; ties by insertion order).  0: every
+  // matching claim.
   size_t max_per_key = 0;
 };
 
@@ -73,7 +74,10 @@ class ClaimStore {
 
   // Stored claims sharing a subject key or a person key with the given ones,
   // except those of documents in `exclude_docs`, and the documents they come
-  // from (marked from_store).  Each claim appears once, ordered by document
+  // from (marked from_store).  Subject keys are paths: a key finds itself and
+  // the keys below it ("killed/palestinians" finds "killed/palestinians" and
+  // "killed/palestinians/gaza", as CompareKey groups them); person keys match
+  // exactly.  Each claim appears once, ordered by document
   // id then position in the document; documents are ordered by id.  Replaces
   // the contents of *docs and *claims.  Reads only the matching claims, by
   // index; its cost grows with the number of claims returned (decoding their

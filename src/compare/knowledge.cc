@@ -105,6 +105,10 @@ std::string DescribePeriod(const Period& p) {
   std::string out;
   for (const auto& [lo, hi] : p) {
     if (!out.empty()) out += ", ";
+    if (lo == hi) {
+      out += FormatIsoDay(lo);
+      continue;
+    }
     out += (lo <= INT64_MIN / 4 ? std::string("…") : FormatIsoDay(lo)) + ".." +
            (hi >= KnowledgeBase::kOpen ? std::string("") : FormatIsoDay(hi));
   }

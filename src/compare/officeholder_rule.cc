@@ -52,16 +52,20 @@ void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, st
   if (holders.size() < 2) return;
   std::vector<const Holder*> list;
   for (const auto& [key, h] : holders) list.push_back(&h);
-  bool conflict = false;
-  std::vector<std::string> notes;
+  // Changed hands: every holder named in a period of their own, and — where
+  // the knowledge base knows the office — in office during it.
+  const bool known_office = ctx.kb.Knows(office_id);
+  bool separate = true, consistent = true;
   for (size_t i = 0; i < list.size(); ++i) {
+    const Holder& a = *list[i];
+    if (known_office && !Overlaps(a.period, ctx.kb.TermsOf(office_id, a.entity))) consistent = false;
     for (size_t j = i + 1; j < list.size(); ++j) {
-      const Holder& a = *list[i];
       const Holder& b = *list[j];
-      if (a.dated && b.dated && !Overlaps(a.period, b.period)) continue;  // different periods
-      conflict = true;
+      if (!a.dated || !b.dated || Overlaps(a.period, b.period)) separate = false;
     }
   }
+  const bool conflict = !separate || !consistent;
+  std::vector<std::string> notes;
   for (const Holder* h : list) {
     const Period terms = ctx.kb.TermsOf(office_id, h->entity);
     notes.push_back(fmt::format("{} ({}{})", Name(*h, ctx.rules), ctx.Where(h->claims),
@@ -70,12 +74,24 @@ void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, st
   std::string names;
   for (const std::string& n : notes) names += (names.empty() ? "" : " vs ") + n;
   const Claim& first = *list.front()->claims.front();
-  const std::string message =
-      conflict ? fmt::format("Different people are named the current holder for overlapping times: {}.", names)
-               : fmt::format("The office changed hands between the documents' dates: {}.", names);
+  const bool estimated = std::any_of(group.begin(), group.end(), [&](const Claim* c) { return !ctx.DayOf(c->doc); });
+  std::string message;
+  if (!separate) {
+    message = fmt::format("Different people are named the current holder at overlapping times: {}.", names);
+  } else if (!consistent) {
+    message = fmt::format("Different people are named the holder, and the knowledge base has not all of them in "
+                          "office at those dates: {}.", names);
+  } else {
+    message = fmt::format("The office changed hands between the {}: {}.",
+                          estimated ? "periods the documents describe (estimated from the officeholders they name)"
+                                    : "documents' dates",
+                          names);
+  }
+  const Severity severity =
+      conflict ? Severity::kError : (known_office ? Severity::kInfo : Severity::kWarning);
   std::vector<std::pair<std::string, ClaimGroup>> sides;
   for (const Holder* h : list) sides.push_back({Name(*h, ctx.rules), h->claims});
-  out->push_back(MakeFinding("officeholder", conflict ? Severity::kError : Severity::kInfo,
+  out->push_back(MakeFinding("officeholder", severity,
                              DescribeSubject(first, ctx.rules), first.subject, message, sides));
 }
 

@@ -76,7 +76,7 @@ void CompareSides(const ClaimGroup& a, const ClaimGroup& b, const CompareContext
   std::string why;
   if (all(Verdict::kUpdate)) {
     severity = Severity::kInfo;
-    why = "; the later figure is the larger one, as a growing toll's would be: an update, not a contradiction";
+    why = "; a toll that only grows: an update, not a contradiction";
   } else if (any(Verdict::kShrank)) {
     why = "; the later figure is the smaller one, though this toll only grows";
   } else if (all(Verdict::kNearMiss)) {
@@ -90,7 +90,8 @@ void CompareSides(const ClaimGroup& a, const ClaimGroup& b, const CompareContext
     }
   }
   const Claim& first = *in_a.front();
-  const std::string message = fmt::format("{} ({}) excludes {} ({}){}.", SideValue(in_a), ctx.Where(in_a),
+  const char* verb = severity == Severity::kInfo ? "rose to" : "excludes";
+  const std::string message = fmt::format("{} ({}) {} {} ({}){}.", SideValue(in_a), ctx.Where(in_a), verb,
                                           SideValue(in_b), ctx.Where(in_b), why);
   out->push_back(MakeFinding("quantity", severity, DescribeSubject(first, ctx.rules), CompareKey(first), message,
                              {{SideValue(in_a), in_a}, {SideValue(in_b), in_b}}));

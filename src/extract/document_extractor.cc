@@ -1,6 +1,7 @@
 #include "extract/document_extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -53,9 +54,27 @@ bool OverlapsAny(Span span, const std::vector<Span>& others) {
   return std::any_of(others.begin(), others.end(), [&](Span o) { return o.overlaps(span); });
 }
 
-// A bare four-digit integer between 1900 and 2100 is a year, not a count.
-bool LooksLikeYear(const NumberExpr& n) {
-  return n.qualifier == "exact" && n.span.size() == 4 && n.stated >= 1900 && n.stated <= 2100;
+// A bare four-digit integer between 1900 and 2100 reads as a year, unless an
+// event word stands right before it ("وإصابة 2059 آخرين").
+bool LooksLikeYear(const SentenceContext& ctx, const NumberExpr& n, const std::vector<const RuleMatch*>& events) {
+  if (n.qualifier != "exact" || n.span.size() != 4 || n.stated < 1900 || n.stated > 2100) return false;
+  return std::none_of(events.begin(), events.end(), [&](const RuleMatch* e) {
+    return e->span.end <= n.span.start && ctx.OnlySpaceBetween(e->span.end, n.span.start);
+  });
+}
+
+// A measurement is as precise as it is written: "11 miles" is 10.5..11.5.
+Interval StatedPrecision(const SentenceContext& ctx, const NumberExpr& n) {
+  if (n.qualifier != "exact") return n.range;
+  const std::string_view text = ctx.Between(n.span.start, n.span.end);
+  const size_t dot = text.find('.');
+  size_t decimals = 0;
+  while (dot != std::string_view::npos && dot + 1 + decimals < text.size() &&
+         std::isdigit(static_cast<unsigned char>(text[dot + 1 + decimals]))) {
+    ++decimals;
+  }
+  const double half = 0.5 * std::pow(10.0, -static_cast<double>(decimals));
+  return {n.stated - half, n.stated + half};
 }
 
 std::string Join(std::initializer_list<std::string> parts) {
@@ -120,7 +139,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   const auto units = ctx.LongestOf("unit");
   ClaimBuilder builder(&claims_);
   for (const NumberExpr& n : found.numbers) {
-    if (OverlapsAny(n.span, taken) || LooksLikeYear(n)) continue;
+    if (OverlapsAny(n.span, taken) || LooksLikeYear(ctx, n, events)) continue;
     const Span clause = ctx.ClauseAround(n.span);
     QuantityFacts q;
     q.range = n.range;
@@ -136,14 +155,19 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
         q.unit = m->rule->Attribute("unit");
       }
     }
+    std::string unit_words;
     if (const RuleMatch* u = RightAfter(ctx, units, n.span.end)) {
       const double factor = std::strtod(u->value.c_str(), nullptr);
       q.unit = u->rule->value;
+      q.range = StatedPrecision(ctx, n);
       if (factor > 0 && factor != 1) {
         q.range = {q.range.low * factor, q.range.high * factor};
         q.stated *= factor;
+        unit_words = fmt::format(" {} (= {} {})", ctx.Quote(u->span), FormatNumber(std::round(q.stated * 10) / 10), q.unit);
       }
       evidence.end = u->span.end;
+    } else if (rule) {
+      q.range = StatedPrecision(ctx, n);
     }
     if (n.percent && q.unit.empty()) q.unit = "percent";
     if (!rule) {
@@ -174,8 +198,8 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     }
     if (const auto hedges = ctx.Family("hedge"); !hedges.empty()) q.hedge = hedges.front()->value;
     const std::string subject = Join({q.event, q.who.empty() ? "any" : q.who, q.where});
-    builder.Add(ctx, evidence, *rule, subject, DescribeNumber(n) + (q.unit.empty() || q.unit == "percent" ? "" : " " + q.unit),
-                q);
+    const std::string unit = unit_words.empty() && !q.unit.empty() && q.unit != "percent" ? " " + q.unit : unit_words;
+    builder.Add(ctx, evidence, *rule, subject, DescribeNumber(n) + unit, q);
   }
 }
 

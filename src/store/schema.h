@@ -71,6 +71,14 @@ inline constexpr const char* kClaimsByKind =
 // index (no sort), never a scan of the claims.
 inline constexpr const char* kClaimsBySubject =
     "SELECT rowid, doc_id, seq, json FROM claims WHERE subject = ?1 ORDER BY doc_date DESC";
+// Subject keys are paths: a key also finds the keys below it
+// ("killed/palestinians" finds "killed/palestinians/gaza").  The keys below
+// `k` are those in ["k/", "k0"), '0' following '/'; they are listed one index
+// probe each (a loose index scan), without reading the claims under them.
+inline constexpr const char* kFirstSubjectIn =
+    "SELECT subject FROM claims WHERE subject >= ?1 AND subject < ?2 ORDER BY subject LIMIT 1";
+inline constexpr const char* kNextSubjectIn =
+    "SELECT subject FROM claims WHERE subject > ?1 AND subject < ?2 ORDER BY subject LIMIT 1";
 inline constexpr const char* kClaimsByPerson =
     "SELECT rowid, doc_id, seq, json FROM claims WHERE person_key = ?1 ORDER BY doc_date DESC";
 

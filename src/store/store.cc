@@ -63,7 +63,7 @@ struct ClaimStore::Impl {
   Db db;
   Stmt document_hash, upsert_document, delete_claims, insert_claim, delete_document,
       list_documents, document_info, count_documents, count_claims, count_subjects,
-      claims_by_kind, claims_by_subject, claims_by_person;
+      claims_by_kind, claims_by_subject, first_subject_in, next_subject_in, claims_by_person;
 
   Status Init();
   Status CheckSchema(int64_t app_id, int64_t version, int64_t tables) const;
@@ -143,6 +143,7 @@ Status ClaimStore::Impl::Prepare() {
       {&document_info, sql::kDocumentInfo},     {&count_documents, sql::kCountDocuments},
       {&count_claims, sql::kCountClaims},       {&count_subjects, sql::kCountSubjects},
       {&claims_by_kind, sql::kClaimsByKind},    {&claims_by_subject, sql::kClaimsBySubject},
+      {&first_subject_in, sql::kFirstSubjectIn}, {&next_subject_in, sql::kNextSubjectIn},
       {&claims_by_person, sql::kClaimsByPerson},
   };
   for (const auto& [stmt, text] : statements) {
@@ -370,7 +371,23 @@ Status ClaimStore::Related(const std::set<std::string>& subjects,
       return q.status();
     };
     for (const std::string& key : subjects) {
+      if (key.empty()) continue;
       if (Status s = collect(impl_->claims_by_subject, key); !s.ok()) return s;
+      // The keys below it, one index probe each.
+      const std::string end = key + "0";  // '0' follows '/'
+      std::string below = key + "/";
+      for (const Stmt* probe = &impl_->first_subject_in;; probe = &impl_->next_subject_in) {
+        {
+          auto q = probe->Run(doing);
+          q.Bind(1, below).Bind(2, end);
+          if (!q.Step()) {
+            if (!q.status().ok()) return q.status();
+            break;
+          }
+          below.assign(q.Text(0));
+        }
+        if (Status s = collect(impl_->claims_by_subject, below); !s.ok()) return s;
+      }
     }
     for (const std::string& key : person_keys) {
       if (key.empty()) continue;  // claims without a person are stored as NULL
