@@ -720,6 +720,41 @@ TEST_CASE("two connections share one store") {
   CHECK(Ids(claims) == std::vector<std::string>{"a#0"});
 }
 
+TEST_CASE("processes creating one new store at once all succeed") {
+  TempDir dir;
+  const std::string path = dir.File("new.db");
+  constexpr int kWriters = 6;
+  std::vector<pid_t> pids;
+  for (int i = 0; i < kWriters; ++i) {
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      auto store = ClaimStore::Open(path);
+      if (!store.ok()) {
+        fmt::print(stderr, "writer {}: {}\n", i, store.status().message());
+        _exit(2);
+      }
+      const std::string id = fmt::format("w{}", i);
+      bool changed = false;
+      Status s = store.value()->Add(Info(id), ContentHash(id),
+                                    {Quantity(id, 0, "killed/palestinians", i)}, &changed);
+      _exit(s.ok() && changed ? 0 : 3);
+    }
+    pids.push_back(pid);
+  }
+  for (pid_t pid : pids) {
+    int wstatus = 0;
+    REQUIRE(waitpid(pid, &wstatus, 0) == pid);
+    CHECK(WIFEXITED(wstatus));
+    CHECK(WEXITSTATUS(wstatus) == 0);
+  }
+  auto store = OpenOrDie(path);
+  auto stats = store->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->documents == kWriters);
+  CHECK(stats->claims == kWriters);
+}
+
 // What the crash test's writer stores for document `id` at `version`: a
 // number of claims that depends on both, each saying its version.
 std::vector<Claim> CrashClaims(const std::string& id, int version) {

@@ -144,11 +144,11 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app->add_subcommand("check", "Find where the documents disagree, and report it");
   AddCommonOptions(cmd, &o->common);
-  cmd->add_option("-f,--format", o->formats,
+  Repeatable(cmd->add_option("-f,--format", o->formats,
                   "Report format (repeatable): text (default on a terminal), json (default otherwise), markdown, "
-                  "html, sarif, github");
-  cmd->add_option("-o,--out", o->outs,
-                  "Output file for the format at the same position (repeatable; written atomically); '-' or none: stdout");
+                  "html, sarif, github"));
+  Repeatable(cmd->add_option("-o,--out", o->outs,
+                  "Output file for the format at the same position (repeatable; written atomically); '-' or none: stdout"));
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that makes the exit status 1: error, warning or info")
       ->capture_default_str();
   cmd->add_option("--store", o->store, "SQLite claim store: also compare with the stored articles sharing a subject");

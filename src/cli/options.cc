@@ -28,8 +28,8 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o) {
   cmd->add_option("paths", o->paths, "Documents: files (.txt .md .json .jsonl), directories (recursed, sorted) or - for stdin")
       ->required();
   cmd->add_option("--meta", o->meta, "YAML map from file name to {date, lang, title, source}, as in seeds/meta.yaml");
-  cmd->add_option("--rules", o->rules, "Extra rules folder (repeatable); its rules extend or override the built-in ones by id");
-  cmd->add_option("--kb", o->kb, "Extra knowledge file of office terms (repeatable), like rules/kb/offices.yaml");
+  Repeatable(cmd->add_option("--rules", o->rules, "Extra rules folder (repeatable); its rules extend or override the built-in ones by id"));
+  Repeatable(cmd->add_option("--kb", o->kb, "Extra knowledge file of office terms (repeatable), like rules/kb/offices.yaml"));
   cmd->add_option("--tolerance", o->tolerance, "Relative tolerance of approximate figures (about 250 = 225..275 at 0.1)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--threads", o->threads, "Extraction threads (0: one per core)");

@@ -28,6 +28,12 @@ struct CommonOptions {
   bool quiet = false;
 };
 
+// A list option that takes one value per occurrence ("--format a --format b"),
+// so that it never swallows the PATH arguments after it.
+inline CLI::Option* Repeatable(CLI::Option* option) {
+  return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 // Adds --meta, --rules, --kb, --tolerance, --threads, --quiet and PATH... to `cmd`.
 void AddCommonOptions(CLI::App* cmd, CommonOptions* options);
 

@@ -76,6 +76,7 @@ void CompareSides(const ClaimGroup& a, const ClaimGroup& b, const CompareContext
   std::string why;
   if (all(Verdict::kUpdate)) {
     severity = Severity::kInfo;
+    if (ctx.DayOf(in_a.front()->doc) > ctx.DayOf(in_b.front()->doc)) std::swap(in_a, in_b);  // earlier first
     why = "; a toll that only grows: an update, not a contradiction";
   } else if (any(Verdict::kShrank)) {
     why = "; the later figure is the smaller one, though this toll only grows";

@@ -50,6 +50,19 @@ const RuleMatch* RightAfter(const SentenceContext& ctx, const std::vector<const 
   return nullptr;
 }
 
+// "للسلطات الصحية" after "وفقًا" -> "السلطات الصحية": the attached ل
+// ("according to") is dropped, and "لل" gives its article back.
+std::string SourceName(std::string text) {
+  const size_t first = text.find_first_not_of(' ');
+  text.erase(0, first == std::string::npos ? text.size() : first);
+  static const std::string kLam = "ل", kTatweel = "ـ";
+  if (text.rfind(kLam + kLam, 0) == 0) return "ا" + text.substr(kLam.size());
+  if (text.rfind(kLam + kTatweel, 0) == 0) text.erase(0, kLam.size() + kTatweel.size());
+  else if (text.rfind(kLam, 0) == 0) text.erase(0, kLam.size());
+  const size_t start = text.find_first_not_of(' ');
+  return start == std::string::npos ? "" : text.substr(start);
+}
+
 bool OverlapsAny(Span span, const std::vector<Span>& others) {
   return std::any_of(others.begin(), others.end(), [&](Span o) { return o.overlaps(span); });
 }
@@ -191,10 +204,12 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       if (t.iso.empty()) continue;
       (t.since ? q.since : q.on) = t.iso;
     }
-    if (const RuleMatch* src = Nearest(ctx.Family("source"), n.span, clause, false)) {
-      const Span rest{src->span.end, clause.end};
-      q.source = ctx.Quote(rest);
-      q.source.erase(0, q.source.find_first_not_of(" ل"));
+    // Who says so: the nearest attribution after the figure in the sentence
+    // ("…، معظمهم من المدنيين، وفقًا للسلطات الصحية"), else before it.
+    const Span sentence{0, static_cast<uint32_t>(ctx.folded().size())};
+    if (const RuleMatch* src = Nearest(ctx.Family("source"), n.span, sentence, false)) {
+      const Span rest{src->span.end, ctx.ClauseAround(src->span).end};
+      q.source = SourceName(ctx.Quote(rest));
     }
     if (const auto hedges = ctx.Family("hedge"); !hedges.empty()) q.hedge = hedges.front()->value;
     const std::string subject = Join({q.event, q.who.empty() ? "any" : q.who, q.where});
@@ -321,7 +336,7 @@ void DocumentExtractor::AddMentions(const SentenceContext& ctx, const Found& fou
                  Span span) {
     out->push_back(Mention{kind, family, rule, std::move(value), range, span, ctx.Original(span), ctx.Quote(span)});
   };
-  for (const NumberExpr& n : found.numbers) add("number", "number", n.rule, FormatNumber(n.stated), n.range, n.full);
+  for (const NumberExpr& n : found.numbers) add("number", "number", n.rule, fmt::format("{:g}", n.stated), n.range, n.full);
   for (const TimeExpr& t : found.times) add("time", "time", t.rule->id, t.iso.empty() ? t.relation : t.iso, {}, t.span);
   for (const DurationExpr& d : found.durations) {
     add("duration", "duration", d.rule->id, fmt::format("{:.0f}", d.nominal), d.days, d.span);

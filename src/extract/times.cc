@@ -47,7 +47,7 @@ class Resolver {
       return Hijri(t);
     } else {
       date.year = Has("year") ? Int("year") : 0;
-      date.month = Has("month") ? Lookup("month", Group("month")) : (Has("month_num") ? Int("month_num") : 0);
+      date.month = Has("month") ? MonthOf(Group("month")) : (Has("month_num") ? Int("month_num") : 0);
       date.day = Has("day") ? Day() : 0;
     }
     if (date.year == 0 && date.month && date.day) date.year = InferYear(date);
@@ -65,6 +65,10 @@ class Resolver {
     const auto& lexicon = rules_.Lexicon(lang_, family);
     auto it = lexicon.find(SingleSpaced(word));
     return it == lexicon.end() ? 0 : std::atoi(it->second.c_str());
+  }
+  int MonthOf(const std::string& word) const {
+    const int month = Lookup("month", word);
+    return month ? month : Lookup("month_ambiguous", word);
   }
   int Day() const {
     const std::string day = Group("day");

@@ -40,7 +40,8 @@ std::string Anchor(std::string_view prefix, std::string_view id) {
   std::string out(prefix);
   for (char c : id) {
     const auto u = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.') {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.') {
       out += c;
     } else {
       out += '_';
@@ -58,11 +59,25 @@ std::string Link(const std::string& anchor, const std::string& html) {
   return "<a href=\"#" + anchor + "\">" + html + "</a>";
 }
 
-std::string Stat(std::string_view cls, size_t n, std::string_view label, std::string_view note = "") {
-  std::string item = "<li class=\"" + std::string(cls) + "\"><span class=\"n\">" + std::to_string(n) +
-                     "</span><span class=\"label\">" + std::string(label) + "</span>";
+std::string Stat(std::string_view cls, size_t n, std::string_view label,
+                 std::string_view note = "") {
+  std::string item = "<li class=\"" + std::string(cls) + "\"><span class=\"n\">" +
+                     std::to_string(n) + "</span><span class=\"label\">" + std::string(label) +
+                     "</span>";
   if (!note.empty()) item += "<span class=\"note\">" + std::string(note) + "</span>";
   return item + "</li>\n";
+}
+
+// Whether the run fails, as the exit status will say.
+std::string Verdict(const Summary& s) {
+  const std::string threshold = std::string(SeverityName(s.fail_on)) + " or worse";
+  if (s.failing == 0) {
+    return "<p class=\"verdict pass\"><strong>Passes</strong>: no finding of severity " +
+           threshold + " outside the baseline.</p>";
+  }
+  return "<p class=\"verdict fail\"><strong>Fails</strong>: " +
+         Count(s.failing, "finding", "findings") + " of severity " + threshold +
+         (s.failing == 1 ? " is" : " are") + " not in the baseline.</p>";
 }
 
 std::string SeverityCells(const std::array<size_t, 3>& counts, size_t total) {
@@ -75,8 +90,9 @@ std::string SeverityCells(const std::array<size_t, 3>& counts, size_t total) {
 
 std::string SummarySection(const Index& index, const Summary& s) {
   std::string out = "<ul class=\"stats\">\n";
-  out += Stat("documents", s.documents, "documents",
-              s.stored_documents > 0 ? std::to_string(s.stored_documents) + " from the claim store" : "");
+  out += Stat(
+      "documents", s.documents, "documents",
+      s.stored_documents > 0 ? std::to_string(s.stored_documents) + " from the claim store" : "");
   out += Stat("claims", s.claims, "claims");
   out += Stat("findings", s.findings, "findings");
   out += Stat("error", CountOf(s.by_severity, Severity::kError), "errors");
@@ -85,19 +101,21 @@ std::string SummarySection(const Index& index, const Summary& s) {
   if (s.baselined > 0) out += Stat("baselined", s.baselined, "baselined");
   out += "</ul>\n<div class=\"tables\">\n";
 
-  out += "<table class=\"kinds\"><caption>Findings by kind</caption>\n"
-         "<thead><tr><th>Kind</th><th class=\"num\">Errors</th><th class=\"num\">Warnings</th>"
-         "<th class=\"num\">Info</th><th class=\"num\">Total</th></tr></thead>\n<tbody>\n";
+  out +=
+      "<table class=\"kinds\"><caption>Findings by kind</caption>\n"
+      "<thead><tr><th>Kind</th><th class=\"num\">Errors</th><th class=\"num\">Warnings</th>"
+      "<th class=\"num\">Info</th><th class=\"num\">Total</th></tr></thead>\n<tbody>\n";
   for (const Summary::KindRow& row : s.by_kind) {
-    out += "<tr><td>" + HtmlEscape(KindOf(row.kind).title) + " " + Badge("kind", row.kind) + "</td>" +
-           SeverityCells(row.by_severity, row.total) + "</tr>\n";
+    out += "<tr><td>" + HtmlEscape(KindOf(row.kind).title) + " " + Badge("kind", row.kind) +
+           "</td>" + SeverityCells(row.by_severity, row.total) + "</tr>\n";
   }
   out += "</tbody>\n<tfoot><tr><td>Total</td>" + SeverityCells(s.by_severity, s.findings) +
          "</tr></tfoot>\n</table>\n";
 
-  out += "<table class=\"documents\"><caption>Documents</caption>\n"
-         "<thead><tr><th>Document</th><th>Language</th><th>Date</th><th class=\"num\">Claims</th>"
-         "<th>Source</th></tr></thead>\n<tbody>\n";
+  out +=
+      "<table class=\"documents\"><caption>Documents</caption>\n"
+      "<thead><tr><th>Document</th><th>Language</th><th>Date</th><th class=\"num\">Claims</th>"
+      "<th>Source</th></tr></thead>\n<tbody>\n";
   for (const DocumentClaims& group : ClaimsByDocument(index.result())) {
     const DocumentInfo* d = group.document;
     out += "<tr><td dir=\"auto\">" + Link(DocAnchor(group.doc_id), HtmlEscape(group.doc_id)) +
@@ -116,8 +134,7 @@ std::string Evidence(const Index& index, const Claim& claim) {
   std::string quote = HtmlEscape(h.before);
   if (!h.claim.empty()) quote += "<mark>" + HtmlEscape(h.claim) + "</mark>";
   quote += HtmlEscape(h.after);
-  std::string caption = Link(DocAnchor(claim.doc),
-                             "<bdi>" + HtmlEscape(claim.doc) + "</bdi>");
+  std::string caption = Link(DocAnchor(claim.doc), "<bdi>" + HtmlEscape(claim.doc) + "</bdi>");
   const std::string line = claim.line > 0 ? "line " + std::to_string(claim.line) : "no line";
   caption += " · " + Link(ClaimAnchor(claim.id), line);
   if (index.FromStore(claim)) caption += " " + Badge("store", "claim store");
@@ -136,14 +153,17 @@ std::string FindingSection(const Index& index, const Finding& f) {
   out += Element("p", " class=\"message\" dir=\"auto\"", HtmlEscape(OneLine(f.message))) + "\n";
   if (f.baselined) {
     out += "<p class=\"baseline-note\">Accepted in the baseline" +
-           (f.baseline_reason.empty() ? "." : ": <span dir=\"auto\">" + HtmlEscape(OneLine(f.baseline_reason)) + "</span>") +
+           (f.baseline_reason.empty()
+                ? "."
+                : ": <span dir=\"auto\">" + HtmlEscape(OneLine(f.baseline_reason)) + "</span>") +
            "</p>\n";
   }
   out += "<div class=\"sides\">\n";
   for (size_t i = 0; i < f.sides.size(); ++i) {
     const Side& side = f.sides[i];
     out += "<section class=\"side\"><h4><span class=\"side-label\">Side " + std::to_string(i + 1) +
-           "</span>" + Element("span", " class=\"side-value\" dir=\"auto\"", HtmlEscape(OneLine(side.value))) +
+           "</span>" +
+           Element("span", " class=\"side-value\" dir=\"auto\"", HtmlEscape(OneLine(side.value))) +
            "</h4>\n";
     for (const Claim* claim : index.ClaimsOf(side)) out += Evidence(index, *claim);
     out += "</section>\n";
@@ -169,8 +189,9 @@ std::string AppendixSection(const Index& index) {
       out += "</section>\n";
       continue;
     }
-    out += "<table class=\"claims\">\n<thead><tr><th class=\"num\">Line</th><th>Kind</th>"
-           "<th>Subject</th><th>Value</th><th>Evidence</th><th>Findings</th></tr></thead>\n<tbody>\n";
+    out +=
+        "<table class=\"claims\">\n<thead><tr><th class=\"num\">Line</th><th>Kind</th>"
+        "<th>Subject</th><th>Value</th><th>Evidence</th><th>Findings</th></tr></thead>\n<tbody>\n";
     for (const Claim* c : group.claims) {
       std::string links;
       auto it = findings_by_claim.find(c->id);
@@ -180,12 +201,12 @@ std::string AppendixSection(const Index& index) {
           links += (links.empty() ? "" : ", ") + Link(FindingAnchor(id), HtmlEscape(id));
         }
       }
-      out += "<tr id=\"" + ClaimAnchor(c->id) + "\"" +
-             (in_finding ? " class=\"in-finding\"" : "") + "><td class=\"num\">" +
-             (c->line > 0 ? std::to_string(c->line) : "—") + "</td><td>" + c->kind() +
-             "</td><td><code>" + HtmlEscape(c->subject) + "</code></td>" +
+      out += "<tr id=\"" + ClaimAnchor(c->id) + "\"" + (in_finding ? " class=\"in-finding\"" : "") +
+             "><td class=\"num\">" + (c->line > 0 ? std::to_string(c->line) : "—") + "</td><td>" +
+             c->kind() + "</td><td><code>" + HtmlEscape(c->subject) + "</code></td>" +
              Element("td", " dir=\"auto\"", HtmlEscape(OneLine(c->value))) +
-             Element("td", " class=\"evidence-cell\"" + DirAttrs(c->lang), HtmlEscape(OneLine(c->text))) +
+             Element("td", " class=\"evidence-cell\"" + DirAttrs(c->lang),
+                     HtmlEscape(OneLine(c->text))) +
              "<td>" + (links.empty() ? "—" : links) + "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n</section>\n";
@@ -197,27 +218,31 @@ std::string AppendixSection(const Index& index) {
 
 std::string RenderHtml(const CheckResult& result, const ReportOptions& options) {
   const Index index(result);
-  const Summary summary = Summarize(result);
+  const Summary summary = Summarize(result, options.fail_on);
   std::string findings;
   for (const Finding& f : result.findings) findings += FindingSection(index, f);
   if (findings.empty()) {
-    findings = "<p class=\"none\">No findings: the documents agree wherever they can be compared.</p>\n";
+    findings =
+        "<p class=\"none\">No findings: the documents agree wherever they can be compared.</p>\n";
   }
   std::string errors;
   if (!result.input_errors.empty()) {
-    errors = "<section id=\"input-errors\" class=\"input-errors\">\n<h2>Inputs that could not be read</h2>\n<ul>\n";
-    for (const std::string& e : result.input_errors) errors += Element("li", " dir=\"auto\"", HtmlEscape(e)) + "\n";
+    errors =
+        "<section id=\"input-errors\" class=\"input-errors\">\n<h2>Inputs that could not be "
+        "read</h2>\n<ul>\n";
+    for (const std::string& e : result.input_errors)
+      errors += Element("li", " dir=\"auto\"", HtmlEscape(e)) + "\n";
     errors += "</ul>\n</section>\n";
   }
-  return FillTemplate(Template("report.html"),
-                      {{"title", "Fact-check report"},
-                       {"style", std::string(Template("report.css"))},
-                       {"summary_line", HtmlEscape(SummaryLine(summary))},
-                       {"summary", SummarySection(index, summary)},
-                       {"input_errors", errors},
-                       {"findings", findings},
-                       {"appendix", AppendixSection(index)},
-                       {"version", HtmlEscape(options.version)}});
+  return FillTemplate(Template("report.html"), {{"title", "Fact-check report"},
+                                                {"style", std::string(Template("report.css"))},
+                                                {"summary_line", HtmlEscape(SummaryLine(summary))},
+                                                {"verdict", Verdict(summary)},
+                                                {"summary", SummarySection(index, summary)},
+                                                {"input_errors", errors},
+                                                {"findings", findings},
+                                                {"appendix", AppendixSection(index)},
+                                                {"version", HtmlEscape(options.version)}});
 }
 
 }  // namespace factlint::report

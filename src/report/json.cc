@@ -22,7 +22,8 @@ std::string RenderJson(const CheckResult& result, const ReportOptions& options) 
   auto& claims = out["claims"] = nlohmann::ordered_json::array();
   for (const Claim& c : result.claims) claims.push_back(nlohmann::ordered_json(ClaimToJson(c)));
   auto& findings = out["findings"] = nlohmann::ordered_json::array();
-  for (const Finding& f : result.findings) findings.push_back(nlohmann::ordered_json(FindingToJson(f)));
+  for (const Finding& f : result.findings)
+    findings.push_back(nlohmann::ordered_json(FindingToJson(f)));
   out["errors"] = result.input_errors;
   // replace: a stray invalid byte in an article must not abort the report.
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -79,10 +79,13 @@ std::string SummarySection(const CheckResult& result, const Summary& s) {
   }
   std::string findings = std::to_string(s.findings);
   if (s.baselined > 0) findings += " (" + std::to_string(s.baselined) + " baselined)";
-  std::string out = Table({"", "Count"}, {"---", "---:"},
-                          {{"Documents", documents},
-                           {"Claims", std::to_string(s.claims)},
-                           {"Findings", findings}});
+  std::string out =
+      Table({"", "Count"}, {"---", "---:"},
+            {{"Documents", documents},
+             {"Claims", std::to_string(s.claims)},
+             {"Findings", findings},
+             {"Failing the run", std::to_string(s.failing) + " (" + SeverityName(s.fail_on) +
+                                     " or worse, not baselined)"}});
 
   std::vector<Cells> kinds;
   for (const Summary::KindRow& row : s.by_kind) {
@@ -143,8 +146,9 @@ std::string AppendixSection(const Index& index) {
   for (const DocumentClaims& group : ClaimsByDocument(index.result())) {
     out += "### " + MarkdownEscape(group.doc_id) + "\n\n";
     if (const DocumentInfo* d = group.document) {
-      out += "Path: " + Code(d->path) + " · Language: " + OrDash(d->lang) + " · Date: " +
-             OrDash(d->date) + (d->from_store ? " · **from the claim store**" : "") + "\n\n";
+      out += "Path: " + Code(d->path) + " · Language: " + OrDash(d->lang) +
+             " · Date: " + OrDash(d->date) + (d->from_store ? " · **from the claim store**" : "") +
+             "\n\n";
     }
     if (group.claims.empty()) {
       out += "No claims.\n\n";
@@ -172,14 +176,16 @@ std::string AppendixSection(const Index& index) {
 // template can put the next heading right after it.
 std::string RenderMarkdown(const CheckResult& result, const ReportOptions& options) {
   const Index index(result);
-  const Summary summary = Summarize(result);
+  const Summary summary = Summarize(result, options.fail_on);
   std::string findings;
   for (const Finding& f : result.findings) findings += FindingSection(index, f);
-  if (findings.empty()) findings = "No findings: the documents agree wherever they can be compared.\n\n";
+  if (findings.empty())
+    findings = "No findings: the documents agree wherever they can be compared.\n\n";
   std::string errors;
   if (!result.input_errors.empty()) {
     errors = "## Inputs that could not be read\n\n";
-    for (const std::string& e : result.input_errors) errors += "- " + MarkdownEscape(OneLine(e)) + "\n";
+    for (const std::string& e : result.input_errors)
+      errors += "- " + MarkdownEscape(OneLine(e)) + "\n";
     errors += "\n";
   }
   return FillTemplate(Template("report.md"),

@@ -7,6 +7,7 @@
 // Claim::column does, and the finding's fingerprint is the partial
 // fingerprint, so that code scanning follows a finding across commits.
 #include <fmt/core.h>
+
 #include <nlohmann/json.hpp>
 
 #include "report/escape.h"
@@ -66,8 +67,8 @@ Json RuleJson(const KindInfo& rule) {
       {"helpUri", help_uri},
       {"help",
        {{"text", std::string(rule.description) + " " + rule.help},
-        {"markdown", "**" + std::string(rule.title) + ".** " + rule.description + "\n\n" +
-                         rule.help}}},
+        {"markdown",
+         "**" + std::string(rule.title) + ".** " + rule.description + "\n\n" + rule.help}}},
       {"defaultConfiguration", {{"level", LevelOf(rule.default_severity)}}},
       {"properties", {{"tags", {"fact-check", "consistency"}}}},
   };
@@ -77,7 +78,8 @@ Json RuleJson(const KindInfo& rule) {
 class Artifacts {
  public:
   explicit Artifacts(const Index& index) {
-    for (const DocumentInfo& doc : index.result().documents) Add(doc.path.empty() ? doc.id : doc.path, &doc);
+    for (const DocumentInfo& doc : index.result().documents)
+      Add(doc.path.empty() ? doc.id : doc.path, &doc);
     for (const Claim& claim : index.result().claims) Add(index.PathOf(claim), nullptr);
   }
 
@@ -168,18 +170,17 @@ std::string LinkText(std::string_view text) {
   return out;
 }
 
-Json ResultJson(const Index& index, const Artifacts& artifacts, const std::vector<KindInfo>& rules,
-                const Finding& f) {
-  Json result = {
-      {"ruleId", f.kind},
-      {"ruleIndex", RuleIndex(rules, f.kind)},
-      {"level", LevelOf(f.severity)},
-  };
-  const Claim* anchor = index.Anchor(f);
-  // Message: the finding's sentence, then each side with links to its
-  // claims; the anchor claim is the result's own location.
-  std::string text = Sentence(f.message);
+// A result's message and related locations: the finding's sentence, then
+// each side with a link ("[doc:line](id)") to every claim but the anchor,
+// which is the result's own location.
+struct Described {
+  std::string message;
   Json related = Json::array();
+};
+
+Described Describe(const Index& index, const Artifacts& artifacts, const Finding& f,
+                   const Claim* anchor) {
+  Described out{Sentence(f.message)};
   for (size_t i = 0; i < f.sides.size(); ++i) {
     const Side& side = f.sides[i];
     std::string claims;
@@ -189,28 +190,47 @@ Json ResultJson(const Index& index, const Artifacts& artifacts, const std::vecto
         claims += LinkText(DocLine(*claim));
         continue;
       }
-      const size_t id = related.size() + 1;
-      std::string note = OneLine(side.value) + ": «" + OneLine(claim->text) + "» in " + claim->doc;
+      const size_t id = out.related.size() + 1;
+      std::string note =
+          fmt::format("{}: «{}» in {}", OneLine(side.value), OneLine(claim->text), claim->doc);
       if (index.FromStore(*claim)) note += " (from the claim store)";
-      related.push_back({{"id", id},
-                         {"physicalLocation", PhysicalLocation(index, artifacts, *claim, false)},
-                         {"message", Message(note)}});
+      out.related.push_back(
+          {{"id", id},
+           {"physicalLocation", PhysicalLocation(index, artifacts, *claim, false)},
+           {"message", Message(note)}});
       claims += fmt::format("[{}]({})", LinkText(DocLine(*claim)), id);
     }
-    text += fmt::format(" Side {}, {}: {}.", i + 1, LinkText(OneLine(side.value)),
-                        claims.empty() ? "no evidence" : claims);
+    out.message += fmt::format(" Side {}, {}: {}.", i + 1, LinkText(OneLine(side.value)),
+                               claims.empty() ? "no evidence" : claims);
   }
-  result["message"] = {{"text", text}};
+  return out;
+}
+
+Json ResultJson(const Index& index, const Artifacts& artifacts, const std::vector<KindInfo>& rules,
+                const Finding& f) {
+  const Claim* anchor = index.Anchor(f);
+  Described described = Describe(index, artifacts, f, anchor);
+  Json result = {
+      {"ruleId", f.kind},
+      {"ruleIndex", RuleIndex(rules, f.kind)},
+      {"level", LevelOf(f.severity)},
+      {"message", {{"text", described.message}}},
+  };
   if (anchor != nullptr) {
-    result["locations"] = Json::array({{{"physicalLocation", PhysicalLocation(index, artifacts, *anchor, true)}}});
+    Json location = {{"physicalLocation", PhysicalLocation(index, artifacts, *anchor, true)}};
+    result["locations"] = Json::array({std::move(location)});
   }
-  if (!related.empty()) result["relatedLocations"] = std::move(related);
-  if (!f.fingerprint.empty()) result["partialFingerprints"] = {{"factlintFinding/v1", f.fingerprint}};
+  if (!described.related.empty()) result["relatedLocations"] = std::move(described.related);
+  if (!f.fingerprint.empty()) {
+    result["partialFingerprints"] = {{"factlintFinding/v1", f.fingerprint}};
+  }
   if (f.baselined) {
-    const std::string reason = f.baseline_reason.empty() ? "Accepted in the baseline." : f.baseline_reason;
+    const std::string reason =
+        f.baseline_reason.empty() ? "Accepted in the baseline." : f.baseline_reason;
     result["suppressions"] = Json::array({{{"kind", "external"}, {"justification", reason}}});
   }
-  result["properties"] = {{"findingId", f.id}, {"subject", f.subject}, {"subjectKey", f.subject_key}};
+  result["properties"] = {
+      {"findingId", f.id}, {"subject", f.subject}, {"subjectKey", f.subject_key}};
   return result;
 }
 
@@ -244,7 +264,8 @@ std::string RenderSarif(const CheckResult& result, const ReportOptions& options)
   for (const KindInfo& rule : rules) rules_json.push_back(RuleJson(rule));
 
   Json results = Json::array();
-  for (const Finding& f : result.findings) results.push_back(ResultJson(index, artifacts, rules, f));
+  for (const Finding& f : result.findings)
+    results.push_back(ResultJson(index, artifacts, rules, f));
 
   Json run = {
       {"tool", {{"driver", std::move(driver)}}},

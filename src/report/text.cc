@@ -39,7 +39,8 @@ const char* SeverityColor(Severity s) {
 std::string Position(const Index& index, const Claim* anchor) {
   if (anchor == nullptr) return "factlint";
   std::string pos = index.PathOf(*anchor);
-  if (anchor->line > 0) pos += ':' + std::to_string(anchor->line) + ':' + std::to_string(anchor->column);
+  if (anchor->line > 0)
+    pos += ':' + std::to_string(anchor->line) + ':' + std::to_string(anchor->column);
   return pos;
 }
 

@@ -10,7 +10,8 @@ Index::Index(const CheckResult& result) : result_(result) {
   // emplace keeps the first of two claims or documents with one id, as the
   // order of the result is the order a person reads.
   for (size_t i = 0; i < result.claims.size(); ++i) claims_.emplace(result.claims[i].id, i);
-  for (size_t i = 0; i < result.documents.size(); ++i) documents_.emplace(result.documents[i].id, i);
+  for (size_t i = 0; i < result.documents.size(); ++i)
+    documents_.emplace(result.documents[i].id, i);
 }
 
 const Claim* Index::claim(std::string_view id) const {
@@ -87,8 +88,12 @@ KindInfo KindOf(std::string_view kind) {
   for (const KindInfo& info : FindingKinds()) {
     if (kind == info.id) return info;
   }
-  return {"", "Disagreement", "Disagreements", "Documents disagree.",
-          "Check each side against its source.", Severity::kWarning};
+  return {"",
+          "Disagreement",
+          "Disagreements",
+          "Documents disagree.",
+          "Check each side against its source.",
+          Severity::kWarning};
 }
 
 namespace {
@@ -103,8 +108,9 @@ size_t KindRank(std::string_view kind) {
 
 }  // namespace
 
-Summary Summarize(const CheckResult& result) {
+Summary Summarize(const CheckResult& result, Severity fail_on) {
   Summary s;
+  s.fail_on = fail_on;
   s.documents = result.documents.size();
   s.stored_documents = std::count_if(result.documents.begin(), result.documents.end(),
                                      [](const DocumentInfo& d) { return d.from_store; });
@@ -115,6 +121,7 @@ Summary Summarize(const CheckResult& result) {
     const size_t severity = static_cast<size_t>(f.severity);
     ++s.by_severity[severity];
     if (f.baselined) ++s.baselined;
+    if (!f.baselined && f.severity >= fail_on) ++s.failing;
     auto row = std::find_if(s.by_kind.begin(), s.by_kind.end(),
                             [&](const Summary::KindRow& r) { return r.kind == f.kind; });
     if (row == s.by_kind.end()) row = s.by_kind.insert(s.by_kind.end(), {f.kind, {}, 0});
@@ -137,8 +144,8 @@ std::string SummaryLine(const Summary& s) {
   std::string line = Count(s.findings, "finding", "findings") + " (" +
                      Count(CountOf(sev, Severity::kError), "error", "errors") + ", " +
                      Count(CountOf(sev, Severity::kWarning), "warning", "warnings") + ", " +
-                     std::to_string(CountOf(sev, Severity::kInfo)) +
-                     " info) in " + Count(s.documents, "document", "documents") + ", " +
+                     std::to_string(CountOf(sev, Severity::kInfo)) + " info) in " +
+                     Count(s.documents, "document", "documents") + ", " +
                      Count(s.claims, "claim", "claims");
   if (s.baselined > 0) line += "; " + std::to_string(s.baselined) + " baselined";
   if (s.input_errors > 0) line += "; " + Count(s.input_errors, "input error", "input errors");

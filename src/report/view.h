@@ -69,6 +69,8 @@ struct Summary {
   size_t findings = 0;
   size_t baselined = 0;
   size_t input_errors = 0;
+  Severity fail_on = Severity::kError;
+  size_t failing = 0;                   // not baselined, at or above fail_on: these fail the run
   std::array<size_t, 3> by_severity{};  // indexed by Severity
   // One row per kind that has findings, in FindingKinds() order (unknown
   // kinds last, in order of appearance).
@@ -79,7 +81,7 @@ struct Summary {
   };
   std::vector<KindRow> by_kind;
 };
-Summary Summarize(const CheckResult& result);
+Summary Summarize(const CheckResult& result, Severity fail_on = Severity::kError);
 
 inline size_t CountOf(const std::array<size_t, 3>& by_severity, Severity s) {
   return by_severity[static_cast<size_t>(s)];

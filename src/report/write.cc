@@ -42,7 +42,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view contents) {
   // only within one file system.
   std::string temp = path + ".tmp.XXXXXX";
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return Failure(path, ("create a temporary file in " + DirectoryOf(path)).c_str(), errno);
+  if (fd < 0)
+    return Failure(path, ("create a temporary file in " + DirectoryOf(path)).c_str(), errno);
 
   // mkstemp makes the file 0600; a report is for others to read, so give it
   // the mode of the file it replaces, or the usual 0644.

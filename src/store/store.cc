@@ -2,6 +2,7 @@
 #include "factlint/store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 #include <unordered_set>
@@ -94,21 +95,39 @@ Status ClaimStore::Impl::CheckSchema(int64_t app_id, int64_t version, int64_t ta
 
 Status ClaimStore::Impl::Init() {
   // Reading the header first: a file that is not a database fails here, before
-  // anything is written to it.
-  auto app_id = QueryInt(db, "PRAGMA application_id", "reading the store header");
-  if (!app_id.ok()) return app_id.status();
-  auto version = QueryInt(db, "PRAGMA user_version", "reading the store header");
-  if (!version.ok()) return version.status();
-  auto tables = QueryInt(db, "SELECT count(*) FROM sqlite_schema", "reading the store schema");
-  if (!tables.ok()) return tables.status();
+  // anything is written to it.  One snapshot, as another process may be
+  // creating the store right now.
+  const char* doing = "reading the store header";
+  StatusOr<int64_t> app_id = 0, version = 0, tables = 0;
+  {
+    Txn read(db, Txn::Mode::kRead);
+    if (Status s = read.Begin(doing); !s.ok()) return s;
+    app_id = QueryInt(db, "PRAGMA application_id", doing);
+    if (!app_id.ok()) return app_id.status();
+    version = QueryInt(db, "PRAGMA user_version", doing);
+    if (!version.ok()) return version.status();
+    tables = QueryInt(db, "SELECT count(*) FROM sqlite_schema", doing);
+    if (!tables.ok()) return tables.status();
+  }
   if (Status s = CheckSchema(app_id.value(), version.value(), tables.value()); !s.ok()) return s;
 
   // WAL: readers never block the writer, and a crash mid-write leaves the
   // last committed state.  synchronous=NORMAL is safe with WAL (a power cut
   // may lose the last commits, never consistency).
-  if (Status s = db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                         "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; "
-                         "PRAGMA mmap_size = 1073741824",
+  // Switching to WAL needs an exclusive lock, and SQLite reports SQLITE_BUSY
+  // at once, without waiting, when another process holds the file (e.g. is
+  // creating the store too): retry within the busy timeout.
+  for (auto start = std::chrono::steady_clock::now();;) {
+    int rc = sqlite3_exec(db.get(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) break;
+    if ((rc & 0xff) != SQLITE_BUSY ||
+        std::chrono::steady_clock::now() - start > std::chrono::milliseconds(kBusyTimeoutMs)) {
+      return db.Error(rc, "setting up the store");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (Status s = db.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+                         "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824",
                          "setting up the store");
       !s.ok()) {
     return s;

@@ -1,0 +1,85 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace factlint::testing {
+
+const Engine& SharedEngine() {
+  static const std::unique_ptr<Engine> engine = [] {
+    auto created = Engine::Create(EngineOptions{});
+    if (!created.ok()) throw std::runtime_error(created.status().message());
+    return std::move(created.value());
+  }();
+  return *engine;
+}
+
+Document MakeDocument(const std::string& text, const std::string& name, const std::string& date) {
+  LoadResult r = ParseDocuments(name, text);
+  if (r.documents.empty()) throw std::runtime_error("test document rejected: " + r.errors.front().message());
+  Document doc = std::move(r.documents.front());
+  doc.meta.date = date;
+  return doc;
+}
+
+std::vector<Claim> ClaimsOf(const std::string& text, const std::string& date) {
+  return SharedEngine().Extract(MakeDocument(text, "case.txt", date));
+}
+
+std::filesystem::path SourceDir() { return FACTLINT_SOURCE_DIR; }
+
+std::filesystem::path SeedsDir() {
+  const auto dir = SourceDir().parent_path() / "shared" / "corpus" / "seeds";
+  return std::filesystem::exists(dir) ? dir : std::filesystem::path();
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "factlint-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path TempDir::Write(const std::string& name, const std::string& bytes) const {
+  const auto file = path_ / name;
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << bytes;
+  return file;
+}
+
+namespace {
+
+std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+RunResult RunFactlint(const std::string& args, const std::string& stdin_text) {
+  TempDir tmp;
+  const auto in = tmp.Write("stdin", stdin_text);
+  const auto out = tmp.path() / "stdout";
+  const auto err = tmp.path() / "stderr";
+  const std::string cmd = std::string("NO_COLOR=1 '") + FACTLINT_BINARY + "' " + args + " < '" + in.string() +
+                          "' > '" + out.string() + "' 2> '" + err.string() + "'";
+  const int raw = std::system(cmd.c_str());
+  RunResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+}  // namespace factlint::testing
