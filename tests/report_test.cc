@@ -348,6 +348,13 @@ TEST_CASE("html: escaped, right to left where Arabic, self-contained") {
     CHECK_MESSAGE(html.find(external) == std::string::npos, external);
   }
 
+  // An Arabic quote opening an English message is isolated, not the message.
+  CheckResult quoted = Fixture();
+  quoted.findings[1].message = "«ماركو روبيو» is named Secretary of State in 002; «x";
+  CHECK(Render(ReportFormat::kHtml, quoted)
+            .find("<p class=\"message\">«<bdi>ماركو روبيو</bdi>» is named Secretary of State in "
+                  "002; «x</p>") != std::string::npos);
+
   const std::string hostile = Render(ReportFormat::kHtml, Hostile());
   CHECK(hostile.find("<script") == std::string::npos);
   CHECK(hostile.find("<img") == std::string::npos);
@@ -431,7 +438,8 @@ TEST_CASE("sarif: what GitHub code scanning reads") {
 
 // Paths and findings the seed corpus does not have: an absolute path outside
 // the working directory, a JSONL record, a finding whose every claim came
-// from the store without a line, a kind newer than this code, no fingerprint.
+// from the store without a line and whose other side has no claim at all (a
+// knowledge base fact), a kind newer than this code, no fingerprint.
 CheckResult Unusual() {
   CheckResult r = Fixture();
   r.documents[0].path = "/srv/news/001 cee4d09742974433.txt";
@@ -443,8 +451,7 @@ CheckResult Unusual() {
   stored.severity = Severity::kWarning;
   stored.subject = "Ratio of civilians";
   stored.message = "Stored claims disagree";
-  stored.sides = {{"most", {"002_fa74424bcadbb66f.txt#1"}},
-                  {"few", {"002_fa74424bcadbb66f.txt#1"}}};
+  stored.sides = {{"most", {"002_fa74424bcadbb66f.txt#1"}}, {"few (knowledge base)", {}}};
   r.findings.push_back(stored);
   return r;
 }
@@ -470,6 +477,23 @@ TEST_CASE("sarif: unusual paths and findings stay valid") {
   CHECK(stored["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "archive/%D9%85%D8%AD%D9%81%D9%88%D8%B8/002_fa74424bcadbb66f.txt");
   CHECK(stored.find("partialFingerprints") == stored.end());
+  CHECK(stored["message"]["text"] ==
+        "Stored claims disagree. Side 1, most: 002_fa74424bcadbb66f.txt. "
+        "Side 2, few (knowledge base): no quote in the documents.");
+}
+
+TEST_CASE("a side without claims says so in every format") {
+  const CheckResult r = Unusual();
+  CHECK(Render(ReportFormat::kText, r)
+            .find("  few (knowledge base):\n    (no quote in the documents)\n") !=
+        std::string::npos);
+  CHECK(Render(ReportFormat::kMarkdown, r).find("| *No quote in the documents.* |") !=
+        std::string::npos);
+  CHECK(
+      Render(ReportFormat::kHtml, r).find("<p class=\"no-quote\">No quote in the documents</p>") !=
+      std::string::npos);
+  CHECK(Render(ReportFormat::kGithub, r)
+            .find("%0Afew (knowledge base): no quote in the documents\n") != std::string::npos);
 }
 
 TEST_CASE("github: workflow commands, escaped, baselined ones left out") {

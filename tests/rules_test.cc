@@ -3,8 +3,10 @@
 
 #include <set>
 
+#include "factlint/fold.h"
 #include "factlint/mention.h"
 #include "factlint/rules.h"
+#include "rules/compiled.h"
 #include "test_support.h"
 
 using factlint::RuleSet;
@@ -68,12 +70,17 @@ bool Produces(const std::string& lang, const std::string& id, const factlint::Ru
   const factlint::Document doc = factlint::testing::MakeDocument(example.text, "example.txt", "2025-10-07");
   std::vector<factlint::Mention> mentions;
   const auto claims = factlint::testing::SharedEngine().Extract(doc, &mentions);
-  (void)lang;
   for (const auto& m : mentions) {
     if (m.rule == id && (example.value.empty() || m.value == example.value)) return true;
   }
   for (const auto& c : claims) {
     if (c.rule == id && (example.value.empty() || c.value == example.value)) return true;
+  }
+  // Word lists the engine only looks words up in: the rule itself must match.
+  const auto& rules = factlint::testing::SharedEngine().rules();
+  if (!factlint::IsLexiconOnly(rules.Find(id)->family)) return false;
+  for (const auto& m : rules.MatchRule(*rules.Find(id), factlint::Fold(example.text), lang)) {
+    if (example.value.empty() || m.value == example.value) return true;
   }
   return false;
 }

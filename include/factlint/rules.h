@@ -98,8 +98,12 @@ class RuleSet {
   static StatusOr<std::unique_ptr<RuleSet>> Load(const std::vector<std::string>& dirs);
   ~RuleSet();
 
-  // Every match of every rule of `lang` in `folded`, in text order.
+  // Every match of every rule of `lang` in `folded`, in text order.  Word
+  // lists used only for look-ups (stop words, month names...) are not run.
   std::vector<RuleMatch> Match(std::string_view folded, const std::string& lang) const;
+
+  // The matches of one rule alone (any family), for tests and tools.
+  std::vector<RuleMatch> MatchRule(const Rule& rule, std::string_view folded, const std::string& lang) const;
 
   // Every word of a family in a language (folded word -> value), e.g.
   // Lexicon("ar", "month")["اكتوبر"] == "10".

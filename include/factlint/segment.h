@@ -8,12 +8,19 @@
 // quotes.  The Arabic comma ، does not end a sentence (it is a clause comma).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <unicode/uversion.h>
+
 #include "factlint/document.h"
 #include "factlint/span.h"
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace factlint {
 
@@ -23,7 +30,23 @@ struct Sentence {
   std::string lang;        // "ar", "en" or "und", from the letters it holds
 };
 
-// Splits the document body into sentences, in order.
+// Splits documents into sentences.  Holds ICU break iterators, which are
+// costly to create: make one per thread and reuse it for many documents.
+class SentenceSplitter {
+ public:
+  SentenceSplitter();
+  ~SentenceSplitter();
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+
+  // The sentences of the document body, in order.
+  std::vector<Sentence> Split(const Document& doc);
+
+ private:
+  std::unique_ptr<icu::BreakIterator> sentences_;
+};
+
+// Splits the document body into sentences, in order (a one-off splitter).
 std::vector<Sentence> SplitSentences(const Document& doc);
 
 // Paragraph spans of the document body (lines that are not blank, trimmed).

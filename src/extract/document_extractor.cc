@@ -103,11 +103,11 @@ std::string Join(std::initializer_list<std::string> parts) {
 }  // namespace
 
 DocumentExtractor::DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer,
-                                     double tolerance)
-    : doc_(doc), rules_(rules), keyer_(keyer), tolerance_(tolerance) {}
+                                     double tolerance, SentenceSplitter* splitter)
+    : doc_(doc), rules_(rules), keyer_(keyer), tolerance_(tolerance), splitter_(splitter) {}
 
 std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
-  const std::vector<Sentence> sentences = SplitSentences(doc_);
+  const std::vector<Sentence> sentences = splitter_->Split(doc_);
   for (const Sentence& s : sentences) {
     contexts_.push_back(std::make_unique<SentenceContext>(doc_, s, rules_));
     for (const RuleMatch& m : contexts_.back()->matches()) {

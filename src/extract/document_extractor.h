@@ -11,6 +11,7 @@
 #include "extract/people.h"
 #include "extract/sentence_context.h"
 #include "extract/times.h"
+#include "factlint/segment.h"
 #include "factlint/claim.h"
 #include "factlint/mention.h"
 
@@ -18,7 +19,8 @@ namespace factlint {
 
 class DocumentExtractor {
  public:
-  DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer, double tolerance);
+  DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer, double tolerance,
+                    SentenceSplitter* splitter);
 
   // Claims in text order with ids "<doc>#1", "<doc>#2", ...
   std::vector<Claim> Run(std::vector<Mention>* mentions);
@@ -39,6 +41,7 @@ class DocumentExtractor {
   const RuleSet& rules_;
   const PersonKeyer& keyer_;
   const double tolerance_;
+  SentenceSplitter* splitter_;
   std::vector<Claim> claims_;
   std::map<std::string, int> jurisdiction_counts_;   // for jurisdictions left implicit
   std::map<std::string, int> people_counts_;         // person key -> mentions

@@ -14,6 +14,7 @@
 #include "factlint/graph.h"
 #include "factlint/knowledge.h"
 #include "factlint/rules.h"
+#include "factlint/segment.h"
 
 namespace factlint {
 namespace {
@@ -66,7 +67,8 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
 Engine::~Engine() = default;
 
 std::vector<Claim> Engine::Extract(const Document& doc, std::vector<Mention>* mentions) const {
-  return DocumentExtractor(doc, *rules_, *keyer_, options_.tolerance).Run(mentions);
+  SentenceSplitter splitter;
+  return DocumentExtractor(doc, *rules_, *keyer_, options_.tolerance, &splitter).Run(mentions);
 }
 
 std::vector<std::vector<Claim>> Engine::ExtractAll(const std::vector<Document>& docs,
@@ -76,8 +78,9 @@ std::vector<std::vector<Claim>> Engine::ExtractAll(const std::vector<Document>& 
   threads = std::min<unsigned>(threads, static_cast<unsigned>(docs.size()));
   std::atomic<size_t> next{0};
   auto work = [&] {
+    SentenceSplitter splitter;  // one per thread: ICU iterators are costly to make
     for (size_t i = next++; i < docs.size(); i = next++) {
-      out[i] = Extract(docs[i]);
+      out[i] = DocumentExtractor(docs[i], *rules_, *keyer_, options_.tolerance, &splitter).Run(nullptr);
       if (done) done(i);
     }
   };

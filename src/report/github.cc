@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include <string>
+#include <vector>
 
 #include "report/escape.h"
 #include "report/formats.h"
@@ -44,12 +45,14 @@ std::string Message(const Index& index, const Finding& f) {
   std::string text = Sentence(f.message);
   for (const Side& side : f.sides) {
     text += fmt::format("\n{}:", OneLine(side.value));
+    const std::vector<const Claim*> claims = index.ClaimsOf(side);
     const char* separator = " ";
-    for (const Claim* claim : index.ClaimsOf(side)) {
+    for (const Claim* claim : claims) {
       text += fmt::format("{}{} «{}»", separator, DocLine(*claim), OneLine(claim->text));
       if (index.FromStore(*claim)) text += " (claim store)";
       separator = ", ";
     }
+    if (claims.empty()) text += fmt::format(" {}", kNoQuote);
   }
   return text;
 }

@@ -6,6 +6,8 @@
 // cell or heading that holds document text has dir="auto", so Arabic lays
 // out right to left wherever it appears.  Everything taken from the input
 // goes through HtmlEscape.
+#include <fmt/core.h>
+
 #include <string>
 
 #include "report/escape.h"
@@ -28,6 +30,24 @@ std::string Element(std::string_view tag, std::string_view attrs, const std::str
 
 std::string Badge(std::string_view cls, std::string_view text) {
   return Element("span", " class=\"badge " + std::string(cls) + "\"", HtmlEscape(text));
+}
+
+// «…» quotes in English text as <bdi>, so that an Arabic quote takes its own
+// direction without turning the guillemets or the words around it.
+std::string IsolateQuotes(const std::string& html) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    const size_t open = html.find("«", pos);
+    const size_t close = open == std::string::npos ? open : html.find("»", open);
+    if (close == std::string::npos) break;
+    const size_t inner = open + std::string_view("«").size();
+    out.append(html, pos, inner - pos);
+    out += "<bdi>" + html.substr(inner, close - inner) + "</bdi>";
+    pos = close;
+  }
+  out.append(html, pos);
+  return out;
 }
 
 std::string OrDash(const std::string& text) { return text.empty() ? "—" : HtmlEscape(text); }
@@ -150,7 +170,9 @@ std::string FindingSection(const Index& index, const Finding& f) {
                     Element("h3", " dir=\"auto\"", HtmlEscape(OneLine(f.subject))) +
                     Badge(severity, severity) + Badge("kind", f.kind) +
                     (f.baselined ? Badge("baselined", "baselined") : "") + "</header>\n";
-  out += Element("p", " class=\"message\" dir=\"auto\"", HtmlEscape(OneLine(f.message))) + "\n";
+  // The message is the tool's English sentence: it stays left to right even
+  // when it opens with an Arabic quote.
+  out += Element("p", " class=\"message\"", IsolateQuotes(HtmlEscape(OneLine(f.message)))) + "\n";
   if (f.baselined) {
     out += "<p class=\"baseline-note\">Accepted in the baseline" +
            (f.baseline_reason.empty()
@@ -165,7 +187,9 @@ std::string FindingSection(const Index& index, const Finding& f) {
            "</span>" +
            Element("span", " class=\"side-value\" dir=\"auto\"", HtmlEscape(OneLine(side.value))) +
            "</h4>\n";
-    for (const Claim* claim : index.ClaimsOf(side)) out += Evidence(index, *claim);
+    const std::vector<const Claim*> claims = index.ClaimsOf(side);
+    for (const Claim* claim : claims) out += Evidence(index, *claim);
+    if (claims.empty()) out += fmt::format("<p class=\"no-quote\">{}</p>\n", Capitalized(kNoQuote));
     out += "</section>\n";
   }
   return out + "</div>\n</article>\n";

@@ -128,10 +128,11 @@ std::string FindingSection(const Index& index, const Finding& f) {
     align.push_back("---");
     columns.push_back(index.ClaimsOf(side));
   }
-  size_t depth = 0;
+  size_t depth = 1;
   for (const auto& column : columns) depth = std::max(depth, column.size());
   std::vector<Cells> rows(depth, Cells(columns.size()));
   for (size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].empty()) rows[0][c] = "*" + Capitalized(kNoQuote) + ".*";
     for (size_t r = 0; r < columns[c].size(); ++r) {
       rows[r][c] = Quote(*columns[c][r]) + "<br>" + LinkTo(index, *columns[c][r]);
     }

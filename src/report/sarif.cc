@@ -201,7 +201,7 @@ Described Describe(const Index& index, const Artifacts& artifacts, const Finding
       claims += fmt::format("[{}]({})", LinkText(DocLine(*claim)), id);
     }
     out.message += fmt::format(" Side {}, {}: {}.", i + 1, LinkText(OneLine(side.value)),
-                               claims.empty() ? "no evidence" : claims);
+                               claims.empty() ? kNoQuote : claims);
   }
   return out;
 }

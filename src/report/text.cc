@@ -6,6 +6,7 @@
 //       a.txt:11: «أكثر من 40 ألف فلسطينيًا»
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/formats.h"
 #include "report/view.h"
@@ -59,7 +60,9 @@ void AppendFinding(const Index& index, const Finding& f, const Painter& paint, s
           OneLine(f.message) + " " + paint("2", "[" + f.kind + "]") + "\n";
   for (const Side& side : f.sides) {
     *out += "  " + paint("1", OneLine(side.value) + ":") + "\n";
-    for (const Claim* claim : index.ClaimsOf(side)) *out += EvidenceLine(index, *claim, paint);
+    const std::vector<const Claim*> claims = index.ClaimsOf(side);
+    for (const Claim* claim : claims) *out += EvidenceLine(index, *claim, paint);
+    if (claims.empty()) *out += "    " + paint("2", std::string("(") + kNoQuote + ")") + "\n";
   }
   if (f.baselined) {
     std::string note = "  baselined";

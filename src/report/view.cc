@@ -152,6 +152,13 @@ std::string SummaryLine(const Summary& s) {
   return line;
 }
 
+std::string Capitalized(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 std::string DocLine(const Claim& claim) {
   std::string out = claim.doc;
   if (claim.line > 0) {

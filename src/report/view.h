@@ -94,6 +94,12 @@ std::string SummaryLine(const Summary& summary);
 // "1 finding", "2 findings".
 std::string Count(size_t n, std::string_view singular, std::string_view plural);
 
+// What a side without claims shows (a side from the knowledge base).
+inline constexpr const char* kNoQuote = "no quote in the documents";
+
+// "No quote in the documents" from "no quote in the documents" (ASCII).
+std::string Capitalized(std::string_view text);
+
 // "001_x.txt:10", or "001_x.txt" for a claim without a line: how the
 // evidence lines of every format name a claim's place.
 std::string DocLine(const Claim& claim);

@@ -16,10 +16,17 @@
 namespace factlint {
 
 struct CompiledRules {
-  std::vector<const Rule*> rules;
+  std::vector<const Rule*> rules;                  // rules that match sentences
   std::vector<std::unique_ptr<re2::RE2>> regexes;  // regexes[i] runs rules[i]
-  std::unique_ptr<re2::RE2::Set> prefilter;
+  std::unique_ptr<re2::RE2::Set> prefilter;        // over the same rules
+  // Word lists the engine only looks words up in, or expands into other
+  // patterns ({month}); they never run over sentences, which keeps common
+  // words (في, من, و) from producing thousands of matches.
+  std::map<std::string, std::unique_ptr<re2::RE2>> lexicon_only;  // by rule id
 };
+
+// True for families used only as word lists.
+bool IsLexiconOnly(const std::string& family);
 
 // Expands family macros, wraps every rule in word boundaries and compiles it,
 // reporting RE2's message with the rule's file and line on error.

@@ -278,7 +278,8 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<std::string>&
   Status s = CompileRules(set->rules_, &set->compiled_);
   if (!s.ok()) return s;
   for (const auto& [lang, compiled] : set->compiled_) {
-    for (const Rule* rule : compiled->rules) {
+    for (const auto& rule : set->rules_) {
+      if (rule->lang != lang && rule->lang != "*") continue;
       auto& lexicon = set->lexicons_[lang + "/" + rule->family];
       lexicon.insert(rule->words.begin(), rule->words.end());
     }

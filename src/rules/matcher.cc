@@ -2,6 +2,9 @@
 #include <algorithm>
 #include <set>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <fmt/format.h>
 
 #include "factlint/rules.h"
@@ -10,9 +13,10 @@
 namespace factlint {
 namespace {
 
-// A match starts after a non-letter (or at the start) and ends before one.
-constexpr std::string_view kLeftEdge = R"((?:^|[^\p{L}\p{N}]))";
-constexpr std::string_view kRightEdge = R"((?:$|[^\p{L}\p{N}]))";
+// A match must start after a non-letter (or at the start) and end before
+// one.  The check is made in C++ (AtWordEdges) rather than in the pattern:
+// a Unicode letter class at both ends multiplies RE2's DFA states and made
+// matching several times slower.
 // Arabic words take the proclitics و ف and ب ك ل, and a tanween alef.
 constexpr std::string_view kArabicPrefix = "(?:[وف]?[بكل]?)";
 constexpr std::string_view kArabicSuffix = "(?:ا)?";
@@ -20,7 +24,7 @@ constexpr std::string_view kArabicSuffix = "(?:ا)?";
 re2::RE2::Options Options() {
   re2::RE2::Options o;
   o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
+  o.set_max_mem(512 << 20);
   return o;
 }
 
@@ -94,8 +98,7 @@ StatusOr<std::string> WrappedPattern(const Rule& rule, const std::string& lang,
     body = Alternation(std::move(words));
   }
   const bool arabic = lang == "ar";
-  return fmt::format("{}{}(?P<m>{}){}{}", kLeftEdge, arabic ? kArabicPrefix : "", body,
-                     arabic ? kArabicSuffix : "", kRightEdge);
+  return fmt::format("{}(?P<m>{}){}", arabic ? kArabicPrefix : "", body, arabic ? kArabicSuffix : "");
 }
 
 Status CompileLanguage(const std::string& lang, const std::vector<std::unique_ptr<Rule>>& rules,
@@ -109,6 +112,10 @@ Status CompileLanguage(const std::string& lang, const std::vector<std::unique_pt
     if (!re->ok()) {
       return Status::InvalidRule(fmt::format("{}: line {}: rule \"{}\": RE2 error: {}", rule->file,
                                              rule->line, rule->id, re->error()));
+    }
+    if (IsLexiconOnly(rule->family)) {
+      out->lexicon_only[rule->id] = std::move(re);
+      continue;
     }
     std::string error;
     if (out->prefilter->Add(pattern.value(), &error) < 0) {
@@ -126,8 +133,34 @@ Span SpanOf(std::string_view text, std::string_view piece) {
   return Span{start, start + static_cast<uint32_t>(piece.size())};
 }
 
-// Every match of one rule, scanning on from the end of each.
-void MatchRule(const Rule& rule, const re2::RE2& re, std::string_view text, std::vector<RuleMatch>* out) {
+bool IsWordChar(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)); }
+
+// True when [start, end) of `text` neither starts nor ends inside a word.
+bool AtWordEdges(std::string_view text, size_t start, size_t end) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  if (start > 0) {
+    int32_t i = static_cast<int32_t>(start);
+    UChar32 before;
+    U8_PREV(s, 0, i, before);
+    if (IsWordChar(before)) return false;
+  }
+  if (end < text.size()) {
+    int32_t i = static_cast<int32_t>(end);
+    UChar32 after;
+    U8_NEXT(s, i, static_cast<int32_t>(text.size()), after);
+    if (IsWordChar(after)) return false;
+  }
+  return true;
+}
+
+size_t NextCharacter(std::string_view text, size_t pos) {
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+// Every match of one rule at word edges, scanning on from the end of each.
+void RunRule(const Rule& rule, const re2::RE2& re, std::string_view text, std::vector<RuleMatch>* out) {
   const int ngroups = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
   const auto& names = re.CapturingGroupNames();
@@ -136,6 +169,11 @@ void MatchRule(const Rule& rule, const re2::RE2& re, std::string_view text, std:
   while (pos < text.size() &&
          re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), re2::RE2::UNANCHORED,
                   groups.data(), ngroups)) {
+    const size_t whole_start = groups[0].data() - text.data();
+    if (groups[0].empty() || !AtWordEdges(text, whole_start, whole_start + groups[0].size())) {
+      pos = NextCharacter(text, whole_start);  // inside a word: look further on
+      continue;
+    }
     RuleMatch match;
     match.rule = &rule;
     match.span = SpanOf(text, std::string_view(groups[m].data(), groups[m].size()));
@@ -156,6 +194,13 @@ void MatchRule(const Rule& rule, const re2::RE2& re, std::string_view text, std:
 }
 
 }  // namespace
+
+bool IsLexiconOnly(const std::string& family) {
+  static const std::set<std::string> kFamilies = {"name_stop", "name_join", "number_joiner", "month",
+                                                  "month_ambiguous", "hijri_month", "weekday",
+                                                  "duration_unit", "duration_dual"};
+  return kFamilies.count(family) > 0;
+}
 
 Status CompileRules(const std::vector<std::unique_ptr<Rule>>& rules,
                     std::map<std::string, std::unique_ptr<CompiledRules>>* out) {
@@ -180,10 +225,28 @@ std::vector<RuleMatch> RuleSet::Match(std::string_view folded, const std::string
   std::vector<int> hits;
   if (!c.prefilter->Match(re2::StringPiece(folded.data(), folded.size()), &hits)) return out;
   std::sort(hits.begin(), hits.end());
-  for (int i : hits) MatchRule(*c.rules[i], *c.regexes[i], folded, &out);
+  for (int i : hits) RunRule(*c.rules[i], *c.regexes[i], folded, &out);
   std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
   });
+  return out;
+}
+
+}  // namespace factlint
+
+namespace factlint {
+
+std::vector<RuleMatch> RuleSet::MatchRule(const Rule& rule, std::string_view folded, const std::string& lang) const {
+  std::vector<RuleMatch> out;
+  auto it = compiled_.find(lang);
+  if (it == compiled_.end()) return out;
+  const CompiledRules& c = *it->second;
+  if (auto lexicon = c.lexicon_only.find(rule.id); lexicon != c.lexicon_only.end()) {
+    RunRule(rule, *lexicon->second, folded, &out);
+  }
+  for (size_t i = 0; i < c.rules.size(); ++i) {
+    if (c.rules[i] == &rule) RunRule(rule, *c.regexes[i], folded, &out);
+  }
   return out;
 }
 

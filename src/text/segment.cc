@@ -77,6 +77,35 @@ std::vector<uint32_t> Boundaries(icu::BreakIterator& it, std::string_view text, 
   return out;
 }
 
+// True when the paragraph may hold more than one sentence: a terminator
+// (. ! ? ؟ ۔ ؛ …) somewhere before its last few bytes.  Most news paragraphs
+// that are one sentence skip ICU entirely.
+bool MayHoldSeveralSentences(std::string_view text) {
+  static constexpr std::string_view kTerminators[] = {".", "!", "?", "؟", "۔", "؛", "…"};
+  size_t end = text.size();
+  while (end > 0) {  // ignore the closing terminator, quotes and space
+    const unsigned char c = static_cast<unsigned char>(text[end - 1]);
+    if (c == ' ' || c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c >= 0x80) {
+      if (c >= 0x80) {
+        size_t start = end - 1;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        const std::string_view last = text.substr(start, end - start);
+        if (last != "؟" && last != "۔" && last != "»" && last != "”" && last != "…" && last != "؛") break;
+        end = start;
+        continue;
+      }
+      --end;
+      continue;
+    }
+    break;
+  }
+  const std::string_view body = text.substr(0, end);
+  for (std::string_view t : kTerminators) {
+    if (body.find(t) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Sentences of one paragraph: ICU's breaks, plus ؛, minus breaks inside quotes.
 void SplitParagraph(icu::BreakIterator& it, const Document& doc, Span paragraph, uint32_t index,
                     std::vector<Sentence>* out) {
@@ -120,19 +149,23 @@ std::vector<Span> SplitParagraphs(const Document& doc) {
   return out;
 }
 
-std::vector<Sentence> SplitSentences(const Document& doc) {
+SentenceSplitter::SentenceSplitter() : sentences_(MakeIterator(true)) {}
+SentenceSplitter::~SentenceSplitter() = default;
+
+std::vector<Sentence> SentenceSplitter::Split(const Document& doc) {
   std::vector<Sentence> out;
-  auto it = MakeIterator(true);
   const std::vector<Span> paragraphs = SplitParagraphs(doc);
   for (uint32_t p = 0; p < paragraphs.size(); ++p) {
-    if (it) {
-      SplitParagraph(*it, doc, paragraphs[p], p, &out);
+    if (sentences_ && MayHoldSeveralSentences(doc.Text(paragraphs[p]))) {
+      SplitParagraph(*sentences_, doc, paragraphs[p], p, &out);
     } else {
       out.push_back(Sentence{paragraphs[p], p, DetectLanguage(doc.Text(paragraphs[p]))});
     }
   }
   return out;
 }
+
+std::vector<Sentence> SplitSentences(const Document& doc) { return SentenceSplitter().Split(doc); }
 
 std::vector<Span> SplitWords(std::string_view text, Span span) {
   std::vector<Span> out;
