@@ -20,9 +20,20 @@ struct Holder {
   bool dated = true;
 };
 
+// The union of two periods, merged so that it stays as short as the
+// distinct stretches of time it covers.
 Period Union(const Period& a, const Period& b) {
-  Period out = a;
-  out.insert(out.end(), b.begin(), b.end());
+  Period all = a;
+  all.insert(all.end(), b.begin(), b.end());
+  std::sort(all.begin(), all.end());
+  Period out;
+  for (const auto& range : all) {
+    if (!out.empty() && range.first <= out.back().second + 1) {
+      out.back().second = std::max(out.back().second, range.second);
+    } else {
+      out.push_back(range);
+    }
+  }
   return out;
 }
 

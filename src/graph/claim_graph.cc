@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <optional>
 #include <sstream>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -76,9 +78,9 @@ std::string CompareKey(const Claim& claim) {
 
 struct ClaimGraph::Impl {
   Graph g;
-  std::map<std::string, Vertex> by_key;  // "<kind>:<key>"
+  std::unordered_map<std::string, Vertex> by_key;  // "<kind>:<key>"
   std::map<std::string, std::string> entity_of;
-  std::map<std::string, Vertex> claim_vertex;
+  std::unordered_map<std::string, Vertex> claim_vertex;
 
   Vertex VertexFor(VertexKind kind, const std::string& key, const std::string& label = "") {
     const std::string k = std::string(Name(kind)) + ":" + key;
@@ -99,18 +101,23 @@ ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<
   for (const DocumentInfo& d : docs) m.VertexFor(VertexKind::kDocument, d.id);
   for (size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = claims[i];
+    // A new claim vertex: its edges are new too, no need to look for them.
     Vertex v = boost::add_vertex(VertexData{VertexKind::kClaim, c.id, c.kind(), i}, m.g);
     m.claim_vertex[c.id] = v;
-    m.Edge(m.VertexFor(VertexKind::kDocument, c.doc), v, EdgeKind::kStates);
-    m.Edge(v, m.VertexFor(VertexKind::kSubject, CompareKey(c)), EdgeKind::kAbout);
+    boost::add_edge(m.VertexFor(VertexKind::kDocument, c.doc), v, EdgeData{EdgeKind::kStates}, m.g);
+    boost::add_edge(v, m.VertexFor(VertexKind::kSubject, CompareKey(c)), EdgeData{EdgeKind::kAbout}, m.g);
     std::string spelling;
     const std::string key = PersonKeyOf(c, &spelling);
     if (key.empty()) continue;
     // A spelling vertex per folded spelling, and one per person key: the
     // key vertex joins all spellings claims gave it.
+    const size_t before = m.by_key.size();
     Vertex s = m.VertexFor(VertexKind::kSpelling, Fold(spelling), key);
-    m.Edge(v, s, EdgeKind::kNames);
-    m.Edge(s, m.VertexFor(VertexKind::kSpelling, "key:" + key, key), EdgeKind::kSameEntity);
+    const bool new_spelling = m.by_key.size() > before;
+    boost::add_edge(v, s, EdgeData{EdgeKind::kNames}, m.g);
+    if (new_spelling || m.g[s].label != key) {
+      m.Edge(s, m.VertexFor(VertexKind::kSpelling, "key:" + key, key), EdgeKind::kSameEntity);
+    }
   }
   // Alias edges from people.yaml: every listed spelling of a person.
   for (const auto& [alias, key] : rules.aliases()) {
@@ -158,18 +165,28 @@ std::string ClaimGraph::EntityOf(const std::string& person_key) const {
   return it == impl_->entity_of.end() ? person_key : it->second;
 }
 
+// Each side becomes a star of "agrees with" edges around its first claim, and
+// the sides' first claims are joined by "conflicts with": linear in the
+// claims of the finding, yet every agreement and conflict is a path.
 void ClaimGraph::AddFinding(const Finding& f) {
   Impl& m = *impl_;
-  auto vertex = [&](const std::string& id) { return m.claim_vertex.find(id); };
-  for (size_t i = 0; i < f.sides.size(); ++i) {
-    for (size_t j = i; j < f.sides.size(); ++j) {
-      for (const std::string& a : f.sides[i].claims) {
-        for (const std::string& b : f.sides[j].claims) {
-          auto va = vertex(a), vb = vertex(b);
-          if (a == b || va == m.claim_vertex.end() || vb == m.claim_vertex.end()) continue;
-          m.Edge(va->second, vb->second, i == j ? EdgeKind::kAgrees : EdgeKind::kConflicts);
-        }
+  std::vector<Vertex> centres;
+  for (const Side& side : f.sides) {
+    std::optional<Vertex> centre;
+    for (const std::string& id : side.claims) {
+      auto it = m.claim_vertex.find(id);
+      if (it == m.claim_vertex.end()) continue;
+      if (!centre) {
+        centre = it->second;
+      } else {
+        boost::add_edge(*centre, it->second, EdgeData{EdgeKind::kAgrees}, m.g);
       }
+    }
+    if (centre) centres.push_back(*centre);
+  }
+  for (size_t i = 0; i < centres.size(); ++i) {
+    for (size_t j = i + 1; j < centres.size(); ++j) {
+      boost::add_edge(centres[i], centres[j], EdgeData{EdgeKind::kConflicts}, m.g);
     }
   }
 }

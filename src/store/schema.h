@@ -15,10 +15,10 @@ inline constexpr int32_t kApplicationId = 0x464c4e54;
 
 // Claims are kept as the JSON of ClaimToJson; the columns beside it are the
 // keys the store looks them up by.  documents is clustered by id (WITHOUT
-// ROWID): one b-tree search per document.  doc_date (the document's date) orders the
-// claims of one key, newest first, so that Related() can stop after the most
-// recent ones without sorting; kind in claims_by_subject lets Stats() count
-// by kind from the index instead of reading every claim.
+// ROWID): one b-tree search per document.  doc_date (the document's date)
+// orders the claims of one key, newest first (then latest added first), so
+// that Related() can stop after the most recent ones without sorting;
+// claims_by_kind lets Stats() count by kind without reading every claim.
 inline constexpr const char* kCreateSchema = R"sql(
 CREATE TABLE documents (
   id           TEXT PRIMARY KEY NOT NULL,
@@ -39,8 +39,9 @@ CREATE TABLE claims (
   json       TEXT NOT NULL,
   PRIMARY KEY (doc_id, seq)
 );
-CREATE INDEX claims_by_subject ON claims(subject, doc_date, kind);
+CREATE INDEX claims_by_subject ON claims(subject, doc_date);
 CREATE INDEX claims_by_person ON claims(person_key, doc_date) WHERE person_key IS NOT NULL;
+CREATE INDEX claims_by_kind ON claims(kind);
 )sql";
 
 inline constexpr const char* kDocumentHash = "SELECT content_hash FROM documents WHERE id = ?1";
@@ -70,7 +71,8 @@ inline constexpr const char* kClaimsByKind =
 // Related(): one indexed lookup per key, newest first straight from the
 // index (no sort), never a scan of the claims.
 inline constexpr const char* kClaimsBySubject =
-    "SELECT rowid, doc_id, seq, json FROM claims WHERE subject = ?1 ORDER BY doc_date DESC";
+    "SELECT rowid, doc_id, seq, json, doc_date FROM claims WHERE subject = ?1 "
+    "ORDER BY doc_date DESC, rowid DESC";
 // Subject keys are paths: a key also finds the keys below it
 // ("killed/palestinians" finds "killed/palestinians/gaza").  The keys below
 // `k` are those in ["k/", "k0"), '0' following '/'; they are listed one index
@@ -80,6 +82,7 @@ inline constexpr const char* kFirstSubjectIn =
 inline constexpr const char* kNextSubjectIn =
     "SELECT subject FROM claims WHERE subject > ?1 AND subject < ?2 ORDER BY subject LIMIT 1";
 inline constexpr const char* kClaimsByPerson =
-    "SELECT rowid, doc_id, seq, json FROM claims WHERE person_key = ?1 ORDER BY doc_date DESC";
+    "SELECT rowid, doc_id, seq, json, doc_date FROM claims WHERE person_key = ?1 "
+    "ORDER BY doc_date DESC, rowid DESC";
 
 }  // namespace factlint::store_sql

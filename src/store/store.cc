@@ -367,31 +367,50 @@ Status ClaimStore::Related(const std::set<std::string>& subjects,
   //    or after, never both): the matching rows, by index, and their
   //    documents.
   struct Row {
+    int64_t rowid;
     std::string doc;
     int64_t seq;
+    std::string date;
     std::string json;
   };
   std::vector<Row> rows;
   {
     Txn txn(impl_->db, Txn::Mode::kRead);
     if (Status s = txn.Begin(doing); !s.ok()) return s;
-    std::unordered_set<int64_t> seen;  // rowids: a claim may match a subject and a person
-    auto collect = [&](const Stmt& stmt, const std::string& key) -> Status {
+    const size_t cap = options.max_per_key;
+    // The claims of one stored key, newest first (by index), up to the cap.
+    auto read = [&](const Stmt& stmt, const std::string& key, std::vector<Row>* out) -> Status {
       auto q = stmt.Run(doing);
       q.Bind(1, key);
-      size_t taken = 0;  // newest first: stop at the cap
-      while ((options.max_per_key == 0 || taken < options.max_per_key) && q.Step()) {
-        if (!seen.insert(q.Int(0)).second) continue;
+      size_t taken = 0;
+      while ((cap == 0 || taken < cap) && q.Step()) {
         std::string doc(q.Text(1));
         if (exclude_docs.count(doc)) continue;
-        rows.push_back(Row{std::move(doc), q.Int(2), std::string(q.Text(3))});
+        out->push_back(Row{q.Int(0), std::move(doc), q.Int(2), std::string(q.Text(4)),
+                           std::string(q.Text(3))});
         ++taken;
       }
       return q.status();
     };
+    // Each asked-for key brings its own (newest) claims; a claim found
+    // through two keys is kept once.
+    std::unordered_set<int64_t> kept;
+    auto keep = [&](std::vector<Row>* found) {
+      if (cap != 0 && found->size() > cap) {  // a key and the keys below it: newest overall
+        std::partial_sort(found->begin(), found->begin() + cap, found->end(),
+                          [](const Row& a, const Row& b) {
+                            return a.date != b.date ? a.date > b.date : a.rowid > b.rowid;
+                          });
+        found->resize(cap);
+      }
+      for (Row& row : *found) {
+        if (kept.insert(row.rowid).second) rows.push_back(std::move(row));
+      }
+    };
     for (const std::string& key : subjects) {
       if (key.empty()) continue;
-      if (Status s = collect(impl_->claims_by_subject, key); !s.ok()) return s;
+      std::vector<Row> found;
+      if (Status s = read(impl_->claims_by_subject, key, &found); !s.ok()) return s;
       // The keys below it, one index probe each.
       const std::string end = key + "0";  // '0' follows '/'
       std::string below = key + "/";
@@ -405,12 +424,15 @@ Status ClaimStore::Related(const std::set<std::string>& subjects,
           }
           below.assign(q.Text(0));
         }
-        if (Status s = collect(impl_->claims_by_subject, below); !s.ok()) return s;
+        if (Status s = read(impl_->claims_by_subject, below, &found); !s.ok()) return s;
       }
+      keep(&found);
     }
     for (const std::string& key : person_keys) {
       if (key.empty()) continue;  // claims without a person are stored as NULL
-      if (Status s = collect(impl_->claims_by_person, key); !s.ok()) return s;
+      std::vector<Row> found;
+      if (Status s = read(impl_->claims_by_person, key, &found); !s.ok()) return s;
+      keep(&found);
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
       return a.doc != b.doc ? a.doc < b.doc : a.seq < b.seq;
