@@ -135,28 +135,52 @@ Span SpanOf(std::string_view text, std::string_view piece) {
 
 bool IsWordChar(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)); }
 
-// True when [start, end) of `text` neither starts nor ends inside a word.
-bool AtWordEdges(std::string_view text, size_t start, size_t end) {
+// True when no word goes on before `start` of `text`.
+bool StartsAtEdge(std::string_view text, size_t start) {
+  if (start == 0) return true;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  if (start > 0) {
-    int32_t i = static_cast<int32_t>(start);
-    UChar32 before;
-    U8_PREV(s, 0, i, before);
-    if (IsWordChar(before)) return false;
-  }
-  if (end < text.size()) {
-    int32_t i = static_cast<int32_t>(end);
-    UChar32 after;
-    U8_NEXT(s, i, static_cast<int32_t>(text.size()), after);
-    if (IsWordChar(after)) return false;
-  }
-  return true;
+  int32_t i = static_cast<int32_t>(start);
+  UChar32 before;
+  U8_PREV(s, 0, i, before);
+  return !IsWordChar(before);
+}
+
+// True when no word goes on after `end` of `text`.
+bool EndsAtEdge(std::string_view text, size_t end) {
+  if (end >= text.size()) return true;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(end);
+  UChar32 after;
+  U8_NEXT(s, i, static_cast<int32_t>(text.size()), after);
+  return !IsWordChar(after);
 }
 
 size_t NextCharacter(std::string_view text, size_t pos) {
   ++pos;
   while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
   return pos;
+}
+
+size_t PreviousCharacter(std::string_view text, size_t pos) {
+  --pos;
+  while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+// A match that ends inside a word ("وفقا ل|لسلطات") may have a shorter form
+// at the same start that ends at an edge ("وفقا"): look for it.
+bool ShortenToEdge(const re2::RE2& re, std::string_view text, std::vector<re2::StringPiece>* groups) {
+  const size_t start = (*groups)[0].data() - text.data();
+  size_t end = start + (*groups)[0].size();
+  while (end > start && !EndsAtEdge(text, end)) {
+    const size_t limit = PreviousCharacter(text, end);
+    if (limit <= start || !re.Match(re2::StringPiece(text.data(), text.size()), start, limit, re2::RE2::ANCHOR_START,
+                                    groups->data(), static_cast<int>(groups->size()))) {
+      return false;
+    }
+    end = start + (*groups)[0].size();
+  }
+  return end > start;
 }
 
 // Every match of one rule at word edges, scanning on from the end of each.
@@ -170,7 +194,7 @@ void RunRule(const Rule& rule, const re2::RE2& re, std::string_view text, std::v
          re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), re2::RE2::UNANCHORED,
                   groups.data(), ngroups)) {
     const size_t whole_start = groups[0].data() - text.data();
-    if (groups[0].empty() || !AtWordEdges(text, whole_start, whole_start + groups[0].size())) {
+    if (groups[0].empty() || !StartsAtEdge(text, whole_start) || !ShortenToEdge(re, text, &groups)) {
       pos = NextCharacter(text, whole_start);  // inside a word: look further on
       continue;
     }
