@@ -1,0 +1,66 @@
+// The CI gate: published articles in the claim store, new ones checked
+// against them.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+using factlint::testing::RunFactlint;
+
+TEST_CASE("store gate: seeds 000-002 stored, 003 and 004 checked against them") {
+  const auto seeds = factlint::testing::SeedsDir();
+  if (seeds.empty()) return;
+  factlint::testing::TempDir tmp;
+  const std::string store = (tmp.path() / "claims.db").string();
+  const std::string meta = " --meta '" + (seeds / "meta.yaml").string() + "'";
+  std::string stored, fresh;
+  for (const char* id : {"000_547c2e3fa83e156c.txt", "001_cee4d09742974433.txt", "002_fa74424bcadbb66f.txt"}) {
+    stored += " '" + (seeds / id).string() + "'";
+  }
+  for (const char* id : {"003_d4b8c78146bb3eea.txt", "004_f36a61c3223500bf.txt"}) fresh += " '" + (seeds / id).string() + "'";
+
+  const auto add = RunFactlint("store add --quiet --store '" + store + "'" + meta + stored);
+  REQUIRE(add.status == 0);
+  CHECK(add.out.find("3 documents read, 3 added or changed") != std::string::npos);
+  // Idempotent: the same documents again change nothing.
+  CHECK(RunFactlint("store add --quiet --store '" + store + "'" + meta + stored).out.find("0 added or changed") !=
+        std::string::npos);
+  CHECK(RunFactlint("store list --store '" + store + "'").out.find("001_cee4d09742974433.txt\t2024-08-19") !=
+        std::string::npos);
+  CHECK(RunFactlint("store stats --store '" + store + "'").out.find("documents 3") != std::string::npos);
+
+  const auto report = tmp.path() / "r.json";
+  const auto check = RunFactlint("check --quiet --format json --out '" + report.string() + "' --store '" + store + "'" +
+                                 meta + fresh);
+  CHECK(check.status == 1);
+  const std::string cmd = "python3 '" + (seeds.parent_path().parent_path() / "tools" / "score_findings.py").string() +
+                          "' '" + (seeds / "gold.yaml").string() + "' '" + report.string() + "' | tail -n 1";
+  std::string score;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[512];
+    while (fgets(buf, sizeof buf, p)) score += buf;
+    pclose(p);
+  }
+  // Every gold conflict involves 003 or 004, so all are found through the store.
+  CHECK(score == "core 3/3 stretch 2/2 non-conflicts violated 0/8 other findings 0\n");
+  std::ifstream in(report);
+  const auto json = nlohmann::json::parse(in);
+  size_t from_store = 0;
+  for (const auto& d : json["documents"]) from_store += d["from_store"].get<bool>();
+  CHECK(from_store >= 2);  // 001 (Blinken, Biden, 40,000) and the Rubio articles
+
+  CHECK(RunFactlint("store remove --store '" + store + "' 002_fa74424bcadbb66f.txt").status == 0);
+  CHECK(RunFactlint("store remove --store '" + store + "' nope.txt").status == 2);
+  CHECK(RunFactlint("store stats --store '" + store + "'").out.find("documents 2") != std::string::npos);
+}
+
+TEST_CASE("store gate: a file that is not a store is named") {
+  factlint::testing::TempDir tmp;
+  const auto bogus = tmp.Write("bogus.db", "this is not sqlite, just text that is long enough to look like a file\n");
+  const auto r = RunFactlint("store stats --store '" + bogus.string() + "'");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("bogus.db") != std::string::npos);
+}
