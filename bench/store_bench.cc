@@ -401,7 +401,7 @@ int main(int argc, char** argv) {
     profiles.push_back({"niche article (6 rare subjects, 1 rare person)", niche});
   }
   constexpr int kRepeats = 50;
-  constexpr size_t kCap = 500;
+  const size_t kCaps[] = {0, 500, 100};  // RelatedOptions::max_per_key; 0: all
   fmt::print("Related() for one new article: up to {} runs each (fewer when one passes 20 s), "
              "excluding the article itself; {} hardware threads\n",
              kRepeats, std::thread::hardware_concurrency());
@@ -412,7 +412,7 @@ int main(int argc, char** argv) {
                                                   std::next(p.keys.subjects.begin(),
                                                             std::min<size_t>(4, p.keys.subjects.size()))),
                          ", "));
-    for (size_t cap : {size_t(0), kCap}) {
+    for (size_t cap : kCaps) {
       RelatedOptions options;
       options.max_per_key = cap;
       std::vector<DocumentInfo> docs;

@@ -31,10 +31,12 @@ struct StoredDocument {
 
 // Bounds on what Related() returns.
 struct RelatedOptions {
-  // At most this many claims per subject key (each key below a given one
-  // counts on its own) and per person key, those of the most recent
-  // documents (by DocumentInfo::date; ties by insertion order).  0: every
-  // matching claim.
+  // At most this many claims per key asked for (a subject key with the keys
+  // below it counts as one key), those of the most recent documents (by
+  // DocumentInfo::date; on the same date, the latest added first).  0: every
+  // matching claim.  Related()'s time grows with the claims it returns
+  // (decoding their JSON is most of it); this bounds it: at most
+  // (keys asked for) x max_per_key claims.
   size_t max_per_key = 0;
 };
 
@@ -77,9 +79,9 @@ class ClaimStore {
   // from (marked from_store).  Subject keys are paths: a key finds itself and
   // the keys below it ("killed/palestinians" finds "killed/palestinians" and
   // "killed/palestinians/gaza", as CompareKey groups them); person keys match
-  // exactly.  Each claim appears once, ordered by document
-  // id then position in the document; documents are ordered by id.  Replaces
-  // the contents of *docs and *claims.  Reads only the matching claims, by
+  // exactly.  Each claim appears once, ordered by document id then position
+  // in the document; documents are ordered by id.  Replaces the contents of
+  // *docs and *claims.  Reads only the matching claims, by
   // index; its cost grows with the number of claims returned (decoding their
   // JSON is most of it), which options.max_per_key bounds.
   Status Related(const std::set<std::string>& subjects, const std::set<std::string>& person_keys,

@@ -60,7 +60,9 @@ std::string SourceName(std::string text) {
   if (text.rfind(kLam + kTatweel, 0) == 0) text.erase(0, kLam.size() + kTatweel.size());
   else if (text.rfind(kLam, 0) == 0) text.erase(0, kLam.size());
   const size_t start = text.find_first_not_of(' ');
-  return start == std::string::npos ? "" : text.substr(start);
+  if (start == std::string::npos) return "";
+  const size_t end = text.find_last_not_of(" .,;:!?\"'");
+  return text.substr(start, end == std::string::npos || end < start ? 0 : end + 1 - start);
 }
 
 bool OverlapsAny(Span span, const std::vector<Span>& others) {

@@ -68,7 +68,11 @@ std::optional<NameExpr> ReadUnknownName(const SentenceContext& ctx, const RuleSe
     const std::string word = text.substr(w.start, w.size());
     bool ok = !word.empty() && IsNameWord(rules, lang, word);
     if (lang == "ar") {
-      ok = ok && IsArabicLetters(word) && word.compare(0, 4, "ال") != 0;
+      // Names do not start with the article, except after عبد/ابو ("بدر عبد العاطي").
+      const std::string previous = words ? text.substr(name.start, name.size()) : "";
+      const bool compound = previous.size() >= 6 && (previous.compare(previous.size() - 6, 6, "عبد") == 0 ||
+                                                     previous.compare(previous.size() - 6, 6, "ابو") == 0);
+      ok = ok && IsArabicLetters(word) && (word.compare(0, 4, "ال") != 0 || compound);
     } else {
       const std::string original = ctx.Quote(w);
       ok = ok && !original.empty() && std::isupper(static_cast<unsigned char>(original[0]));

@@ -42,7 +42,9 @@ bool EndsWithAbbreviation(std::string_view text) {
   const size_t space = text.find_last_of(" (\n");
   const std::string_view word = text.substr(space == std::string_view::npos ? 0 : space + 1);
   static constexpr std::string_view kTitles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.",
-                                                 "Lt.", "Col.", "Sgt.", "St.", "Prof.", "No.", "vs.", "Jr.", "Sr."};
+                                                 "Lt.", "Col.", "Sgt.", "St.", "Prof.", "No.", "vs.", "Jr.", "Sr.",
+                                                 "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+                                                 "Sep.", "Sept.", "Oct.", "Nov.", "Dec."};
   for (std::string_view t : kTitles) {
     if (word == t) return true;
   }
