@@ -146,15 +146,7 @@ std::string Score(const std::string& extra) {
   const auto run = factlint::testing::RunFactlint("check --quiet --format json --out '" + report.string() + "' '" +
                                                   seeds.string() + "' " + extra);
   REQUIRE(run.status == 1);  // error-severity findings: exit 1
-  const std::string cmd = "python3 '" + (seeds.parent_path().parent_path() / "tools" / "score_findings.py").string() +
-                          "' '" + (seeds / "gold.yaml").string() + "' '" + report.string() + "' | tail -n 1";
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[512];
-    while (fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-  }
-  return out;
+  return factlint::testing::ScoreAgainstGold(report);
 }
 
 }  // namespace

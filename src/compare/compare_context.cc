@@ -126,6 +126,21 @@ Finding MakeFinding(std::string kind, Severity severity, std::string subject, st
   return f;
 }
 
+Finding FindingOfSides(std::string kind, Severity severity, const std::string& lead,
+                       const std::vector<ClaimGroup>& sides,
+                       const std::function<std::string(const ClaimGroup&)>& value_of, const CompareContext& ctx) {
+  std::vector<std::pair<std::string, ClaimGroup>> named;
+  std::string message;
+  for (const ClaimGroup& side : sides) {
+    const std::string value = value_of(side);
+    named.push_back({value, side});
+    message += fmt::format("{}{} ({})", message.empty() ? "" : " vs ", value, ctx.Where(side));
+  }
+  const Claim& first = *sides.front().front();
+  return MakeFinding(std::move(kind), severity, DescribeSubject(first, ctx.rules), first.subject,
+                     lead + message + ".", named);
+}
+
 std::string DescribeSubject(const Claim& c, const RuleSet& rules) {
   if (const auto* q = c.get<QuantityFacts>()) {
     std::string who = q->who.empty() ? "" : Capitalized(q->who) + " ";

@@ -46,6 +46,12 @@ CompareContext MakeContext(const RuleSet& rules, const KnowledgeBase& kb, const 
 std::vector<ClaimGroup> Cluster(const ClaimGroup& claims,
                                 const std::function<bool(const Claim&, const Claim&)>& agree);
 
+// A finding whose sides are named by `value_of(side)`, with the message
+// `lead` followed by each side's value and documents ("a (doc) vs b (doc)").
+Finding FindingOfSides(std::string kind, Severity severity, const std::string& lead,
+                       const std::vector<ClaimGroup>& sides,
+                       const std::function<std::string(const ClaimGroup&)>& value_of, const CompareContext& ctx);
+
 // A finding with sides, its stable fingerprint filled in.
 Finding MakeFinding(std::string kind, Severity severity, std::string subject, std::string subject_key,
                     std::string message, const std::vector<std::pair<std::string, ClaimGroup>>& sides);

@@ -17,16 +17,8 @@ void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vecto
   };
   const std::vector<ClaimGroup> sides = Cluster(dated, agree);
   if (sides.size() < 2) return;
-  std::vector<std::pair<std::string, ClaimGroup>> named;
-  std::string message;
-  for (const ClaimGroup& side : sides) {
-    const std::string value = side.front()->get<DateFacts>()->iso;
-    named.push_back({value, side});
-    message += fmt::format("{}{} ({})", message.empty() ? "" : " vs ", value, ctx.Where(side));
-  }
-  const Claim& first = *sides.front().front();
-  out->push_back(MakeFinding("date", Severity::kError, DescribeSubject(first, ctx.rules), first.subject,
-                             "The documents date this event differently: " + message + ".", named));
+  out->push_back(FindingOfSides("date", Severity::kError, "The documents date this event differently: ", sides,
+                                [](const ClaimGroup& side) { return side.front()->get<DateFacts>()->iso; }, ctx));
 }
 
 }  // namespace factlint

@@ -46,20 +46,16 @@ void CompareDurations(const ClaimGroup& group, const ClaimGroup& start_dates, co
   }
   const std::vector<ClaimGroup> sides = Cluster(claims, [&](const Claim& a, const Claim& b) { return Agree(a, b, ctx); });
   if (sides.size() < 2) return;
-  std::vector<std::pair<std::string, ClaimGroup>> named;
-  std::string message;
-  for (const ClaimGroup& side : sides) {
+  auto value_of = [](const ClaimGroup& side) {
     std::string value;
     for (const Claim* c : side) {
       const std::string v = c->get<DurationFacts>() ? c->value : "since " + c->value;
       if (value.find(v) == std::string::npos) value += (value.empty() ? "" : "; ") + v;
     }
-    named.push_back({value, side});
-    message += fmt::format("{}{} ({})", message.empty() ? "" : " vs ", value, ctx.Where(side));
-  }
-  const Claim& first = *sides.front().front();
-  out->push_back(MakeFinding("duration", Severity::kWarning, DescribeSubject(first, ctx.rules), first.subject,
-                             "These lengths cannot all hold at once: " + message + ".", named));
+    return value;
+  };
+  out->push_back(FindingOfSides("duration", Severity::kWarning, "These lengths cannot all hold at once: ", sides,
+                                value_of, ctx));
 }
 
 }  // namespace factlint

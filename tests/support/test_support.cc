@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -80,6 +81,19 @@ RunResult RunFactlint(const std::string& args, const std::string& stdin_text) {
   r.out = Slurp(out);
   r.err = Slurp(err);
   return r;
+}
+
+std::string ScoreAgainstGold(const std::filesystem::path& report) {
+  const auto seeds = SeedsDir();
+  const std::string cmd = "python3 '" + (seeds.parent_path().parent_path() / "tools" / "score_findings.py").string() +
+                          "' '" + (seeds / "gold.yaml").string() + "' '" + report.string() + "' | tail -n 1";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[512];
+    while (fgets(buf, sizeof buf, p)) out += buf;
+    pclose(p);
+  }
+  return out;
 }
 
 }  // namespace factlint::testing

@@ -45,4 +45,8 @@ struct RunResult {
 };
 RunResult RunFactlint(const std::string& args, const std::string& stdin_text = "");
 
+// The summary line of shared/tools/score_findings.py for a JSON report
+// against the seeds' gold file ("core 3/3 stretch 2/2 ...\n").
+std::string ScoreAgainstGold(const std::filesystem::path& report);
+
 }  // namespace factlint::testing
