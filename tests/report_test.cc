@@ -8,6 +8,8 @@
 #include "factlint/report.h"
 
 #include <doctest/doctest.h>
+
+#include "test_support.h"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -216,37 +218,9 @@ std::string ReadFile(const fs::path& path) {
   return s.str();
 }
 
-// Compares with tests/golden/report/<name>, naming the first line that
-// differs (a whole HTML page in one CHECK message helps nobody).
+// Compares with tests/golden/report/<name> (see test_support.h).
 void CheckGolden(const std::string& name, const std::string& actual) {
-  const fs::path path = fs::path(FACTLINT_SOURCE_DIR) / "tests/golden/report" / name;
-  const char* update = std::getenv("FACTLINT_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(path.parent_path());
-    REQUIRE(WriteFileAtomically(path.string(), actual).ok());
-    MESSAGE("rewrote " << path.string());
-    return;
-  }
-  REQUIRE_MESSAGE(fs::exists(path), path.string()
-                                        << " is missing; run with FACTLINT_UPDATE_GOLDEN=1");
-  const std::string expected = ReadFile(path);
-  if (expected == actual) return;
-  std::istringstream a(actual), e(expected);
-  std::string al, el;
-  int line = 0;
-  while (true) {
-    ++line;
-    const bool more_a = static_cast<bool>(std::getline(a, al));
-    const bool more_e = static_cast<bool>(std::getline(e, el));
-    if (!more_a && !more_e) break;
-    if (al != el || more_a != more_e) {
-      FAIL_CHECK(name << ":" << line
-                      << " differs (FACTLINT_UPDATE_GOLDEN=1 rewrites it)\n  expected: " << el
-                      << "\n  actual:   " << al);
-      return;
-    }
-  }
-  FAIL_CHECK(name << " differs in line endings");
+  factlint::testing::CheckGolden("tests/golden/report", name, actual);
 }
 
 // Writes `contents` to $FACTLINT_TEST_OUT/name for the external validators.

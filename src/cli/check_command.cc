@@ -23,13 +23,14 @@ struct CheckOptions {
   std::vector<std::string> outs;
   std::string fail_on = "error";
   std::string store;
+  size_t store_limit = 200;
   std::string baseline;
   std::string write_baseline;
 };
 
 // Adds the stored claims that share a subject or a person with the new
 // ones; findings must then involve at least one new document.
-Status MergeStore(const std::string& path, CheckResult* result) {
+Status MergeStore(const std::string& path, size_t max_per_subject, CheckResult* result) {
   auto store = ClaimStore::Open(path);
   if (!store.ok()) return store.status();
   std::set<std::string> subjects, people, fresh;
@@ -40,7 +41,11 @@ Status MergeStore(const std::string& path, CheckResult* result) {
   }
   std::vector<DocumentInfo> docs;
   std::vector<Claim> claims;
-  Status s = store.value()->Related(subjects, people, fresh, &docs, &claims);
+  // The newest stored claims of each subject are what a new article is
+  // checked against; the cap bounds the time whatever the store's size.
+  RelatedOptions options;
+  options.max_per_key = max_per_subject;
+  Status s = store.value()->Related(subjects, people, fresh, &docs, &claims, options);
   if (!s.ok()) return s;
   result->documents.insert(result->documents.end(), docs.begin(), docs.end());
   result->claims.insert(result->claims.end(), claims.begin(), claims.end());
@@ -117,7 +122,7 @@ int Run(const CheckOptions& o) {
   if (!o.store.empty()) {
     std::set<std::string> new_claims;
     for (const Claim& c : result.claims) new_claims.insert(c.id);
-    Status s = MergeStore(o.store, &result);
+    Status s = MergeStore(o.store, o.store_limit, &result);
     if (!s.ok()) {
       ReportError(s);
       return kExitBadInput;
@@ -152,6 +157,8 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that makes the exit status 1: error, warning or info")
       ->capture_default_str();
   cmd->add_option("--store", o->store, "SQLite claim store: also compare with the stored articles sharing a subject");
+  cmd->add_option("--store-limit", o->store_limit,
+                  "Stored claims compared per subject, newest first (0: all)")->capture_default_str();
   cmd->add_option("--baseline", o->baseline, "Baseline file: its findings are reported but never fail the run");
   cmd->add_option("--write-baseline", o->write_baseline, "Write a baseline accepting every finding of this run");
   cmd->callback([cmd, o, exit_code] {

@@ -4,6 +4,10 @@
 #include <unistd.h>
 
 #include <cstdio>
+
+#include <doctest/doctest.h>
+
+#include "factlint/report.h"
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -94,6 +98,41 @@ std::string ScoreAgainstGold(const std::filesystem::path& report) {
     pclose(p);
   }
   return out;
+}
+
+namespace {
+namespace fs = std::filesystem;
+}  // namespace
+
+void CheckGolden(const std::string& dir, const std::string& name, const std::string& actual) {
+  const fs::path path = fs::path(FACTLINT_SOURCE_DIR) / dir / name;
+  const char* update = std::getenv("FACTLINT_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    fs::create_directories(path.parent_path());
+    REQUIRE(factlint::WriteFileAtomically(path.string(), actual).ok());
+    MESSAGE("rewrote " << path.string());
+    return;
+  }
+  REQUIRE_MESSAGE(fs::exists(path), path.string()
+                                        << " is missing; run with FACTLINT_UPDATE_GOLDEN=1");
+  const std::string expected = Slurp(path);
+  if (expected == actual) return;
+  std::istringstream a(actual), e(expected);
+  std::string al, el;
+  int line = 0;
+  while (true) {
+    ++line;
+    const bool more_a = static_cast<bool>(std::getline(a, al));
+    const bool more_e = static_cast<bool>(std::getline(e, el));
+    if (!more_a && !more_e) break;
+    if (al != el || more_a != more_e) {
+      FAIL_CHECK(name << ":" << line
+                      << " differs (FACTLINT_UPDATE_GOLDEN=1 rewrites it)\n  expected: " << el
+                      << "\n  actual:   " << al);
+      return;
+    }
+  }
+  FAIL_CHECK(name << " differs in line endings");
 }
 
 }  // namespace factlint::testing

@@ -45,6 +45,10 @@ struct RunResult {
 };
 RunResult RunFactlint(const std::string& args, const std::string& stdin_text = "");
 
+// Compares `actual` with the golden file <source>/<dir>/<name>, naming the
+// first line that differs; FACTLINT_UPDATE_GOLDEN=1 rewrites it instead.
+void CheckGolden(const std::string& dir, const std::string& name, const std::string& actual);
+
 // The summary line of shared/tools/score_findings.py for a JSON report
 // against the seeds' gold file ("core 3/3 stretch 2/2 ...\n").
 std::string ScoreAgainstGold(const std::filesystem::path& report);
