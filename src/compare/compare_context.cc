@@ -143,8 +143,9 @@ Finding FindingOfSides(std::string kind, Severity severity, const std::string& l
 
 std::string DescribeSubject(const Claim& c, const RuleSet& rules) {
   if (const auto* q = c.get<QuantityFacts>()) {
-    std::string who = q->who.empty() ? "" : Capitalized(q->who) + " ";
-    std::string words = who + q->event;
+    // "Palestinians killed (Gaza)", "Killed", "Earthquake magnitude".
+    std::string words = q->who.empty() ? Capitalized(q->event) : Capitalized(q->who) + " " + q->event;
+    std::replace(words.begin(), words.end(), '-', ' ');
     if (!q->where.empty()) words += " (" + Capitalized(q->where) + ")";
     return words;
   }
@@ -152,8 +153,13 @@ std::string DescribeSubject(const Claim& c, const RuleSet& rules) {
     const Office* office = rules.FindOffice(o->office);
     return rules.JurisdictionName(o->jurisdiction) + " " + (office ? office->name : o->office);
   }
-  if (const auto* d = c.get<DateFacts>()) return "date of " + Capitalized(d->event);
-  if (const auto* d = c.get<DurationFacts>()) return "how long the " + d->what + " has lasted";
+  if (const auto* d = c.get<DateFacts>()) {
+    std::string event = d->event;
+    std::replace(event.begin(), event.end(), '/', ' ');
+    std::replace(event.begin(), event.end(), '-', ' ');
+    return "Date of the " + event;
+  }
+  if (const auto* d = c.get<DurationFacts>()) return "How long the " + d->what + " has lasted";
   return c.subject;
 }
 
