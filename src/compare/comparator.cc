@@ -3,6 +3,7 @@
 // never with the square of the corpus.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -42,16 +43,23 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
                                    ClaimGraph& graph) {
   const CompareContext ctx = MakeContext(rules, kb, graph, tolerance, docs, claims);
   std::vector<Finding> findings;
+  // Claims from the claim store were compared when they were new: a group
+  // is looked at only when it holds a claim of a document of this run.
+  std::set<std::string> stored;
+  for (const DocumentInfo& d : docs) {
+    if (d.from_store) stored.insert(d.id);
+  }
+  auto is_new = [&](const Claim* c) { return !stored.count(c->doc); };
   std::map<std::string, ClaimGroup> dates_by_subject;
   ClaimGroup officeholders;
   for (const Claim& c : claims) {
     if (c.get<DateFacts>()) dates_by_subject[c.subject].push_back(&c);
-    if (c.get<OfficeholderFacts>()) officeholders.push_back(&c);
+    if (c.get<OfficeholderFacts>() && is_new(&c)) officeholders.push_back(&c);
   }
-  std::vector<ClaimGroup> duration_groups;
   for (const std::vector<size_t>& indexes : graph.SubjectGroups()) {
     ClaimGroup group;
     for (size_t i : indexes) group.push_back(&claims[i]);
+    if (std::none_of(group.begin(), group.end(), is_new)) continue;
     const Claim& first = *group.front();
     if (first.get<QuantityFacts>()) CompareQuantities(group, ctx, &findings);
     if (first.get<OfficeholderFacts>()) CompareOfficeholders(group, ctx, &findings);
@@ -63,6 +71,7 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
     if (c.get<DurationFacts>()) durations[c.subject].push_back(&c);
   }
   for (const auto& [subject, group] : durations) {
+    if (std::none_of(group.begin(), group.end(), is_new)) continue;
     CompareDurations(group, StartDates(group, dates_by_subject, rules), ctx, &findings);
   }
   CheckHolderNames(officeholders, ctx, &findings);
