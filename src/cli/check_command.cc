@@ -153,7 +153,8 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
                   "Report format (repeatable): text (default on a terminal), json (default otherwise), markdown, "
                   "html, sarif, github"));
   Repeatable(cmd->add_option("-o,--out", o->outs,
-                  "Output file for the format at the same position (repeatable; written atomically); '-' or none: stdout"));
+                  "Output file of the format at the same position: the i-th --out is the i-th --format's "
+                  "(repeatable; written atomically); formats past the last --out, or '-': stdout"));
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that makes the exit status 1: error, warning or info")
       ->capture_default_str();
   cmd->add_option("--store", o->store, "SQLite claim store: also compare with the stored articles sharing a subject");
