@@ -151,6 +151,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   const auto who = ctx.LongestOf("who");
   const auto places = ctx.LongestOf("place");
   const auto measures = ctx.Family("measure");
+  const auto qualifiers = ctx.LongestOf("qualifier");
   const auto units = ctx.LongestOf("unit");
   ClaimBuilder builder(&claims_);
   for (const NumberExpr& n : found.numbers) {
@@ -198,8 +199,22 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       const RuleMatch* event = counted ? counted : Nearest(events, n.span, clause, true);
       if (!event) continue;
       if (counted) evidence.end = counted->span.end;
+      // The event noun itself may be followed by who it counts ("2000 أسير فلسطيني").
+      if (const RuleMatch* after = counted && q.who.empty() ? RightAfter(ctx, who, counted->span.end) : nullptr) {
+        if (after->rule->Attribute("role") != "generic") q.who = after->value;
+        evidence.end = after->span.end;
+      }
       rule = event->rule;
       q.event = event->value;
+    }
+    // A qualifier may also follow what is counted ("قتل 300 شخص تقريبا").
+    if (q.qualifier == "exact") {
+      if (const RuleMatch* after = RightAfter(ctx, qualifiers, evidence.end);
+          after && after->value == "approximate") {
+        q.qualifier = "approximate";
+        q.range = {q.stated * (1 - tolerance_), q.stated * (1 + tolerance_)};
+        evidence.end = after->span.end;
+      }
     }
     if (const RuleMatch* place = Nearest(places, n.span, clause, false)) q.where = place->value;
     for (const TimeExpr& t : found.times) {
@@ -216,7 +231,9 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     if (const auto hedges = ctx.Family("hedge"); !hedges.empty()) q.hedge = hedges.front()->value;
     const std::string subject = Join({q.event, q.who.empty() ? "any" : q.who, q.where});
     const std::string unit = unit_words.empty() && !q.unit.empty() && q.unit != "percent" ? " " + q.unit : unit_words;
-    builder.Add(ctx, evidence, *rule, subject, DescribeNumber(n) + unit, q);
+    NumberExpr shown = n;
+    shown.qualifier = q.qualifier;
+    builder.Add(ctx, evidence, *rule, subject, DescribeNumber(shown) + unit, q);
   }
 }
 
