@@ -49,6 +49,10 @@ class Engine {
   std::vector<Finding> Compare(const std::vector<DocumentInfo>& docs,
                                const std::vector<Claim>& claims) const;
 
+  // The documents and their claims, findings left empty: what Check compares,
+  // or what a caller merges with stored claims before comparing.
+  CheckResult Collect(const std::vector<Document>& docs, const std::function<void(size_t)>& done = {}) const;
+
   // Extract and compare: the whole of `factlint check` without a store.
   CheckResult Check(const std::vector<Document>& docs, const std::function<void(size_t)>& done = {}) const;
 

@@ -117,17 +117,19 @@ int Run(const CheckOptions& o) {
   CheckResult result;
   {
     Progress progress(docs, !o.common.quiet);
-    result = engine->Check(docs, [&](size_t i) { progress.Done(i); });
+    result = engine->Collect(docs, [&](size_t i) { progress.Done(i); });
   }
+  std::set<std::string> new_claims;
   if (!o.store.empty()) {
-    std::set<std::string> new_claims;
     for (const Claim& c : result.claims) new_claims.insert(c.id);
-    Status s = MergeStore(o.store, o.store_limit, &result);
-    if (!s.ok()) {
+    if (Status s = MergeStore(o.store, o.store_limit, &result); !s.ok()) {
       ReportError(s);
       return kExitBadInput;
     }
-    result.findings = engine->Compare(result.documents, result.claims);
+  }
+  // One comparison, over the new claims and the stored ones they share a subject with.
+  result.findings = engine->Compare(result.documents, result.claims);
+  if (!o.store.empty()) {
     std::erase_if(result.findings, [&](const Finding& f) { return !InvolvesNewDocument(f, new_claims); });
   }
   ApplyBaseline(baseline, &result.findings);

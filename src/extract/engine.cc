@@ -96,12 +96,17 @@ std::vector<Finding> Engine::Compare(const std::vector<DocumentInfo>& docs, cons
   return CompareClaims(*rules_, *kb_, options_.tolerance, docs, claims, graph);
 }
 
-CheckResult Engine::Check(const std::vector<Document>& docs, const std::function<void(size_t)>& done) const {
+CheckResult Engine::Collect(const std::vector<Document>& docs, const std::function<void(size_t)>& done) const {
   CheckResult result;
   for (const Document& d : docs) result.documents.push_back(InfoOf(d));
   for (auto& claims : ExtractAll(docs, done)) {
     std::move(claims.begin(), claims.end(), std::back_inserter(result.claims));
   }
+  return result;
+}
+
+CheckResult Engine::Check(const std::vector<Document>& docs, const std::function<void(size_t)>& done) const {
+  CheckResult result = Collect(docs, done);
   result.findings = Compare(result.documents, result.claims);
   return result;
 }
