@@ -345,8 +345,7 @@ void DocumentExtractor::People(const SentenceContext& ctx, const Found& found) {
   }
   for (const NameExpr& n : names) {
     const std::string person = ctx.Quote(n.span);
-    const Rule& rule = n.rule ? *n.rule : *found.offices.front().rule;
-    builder.Add(ctx, n.span, rule, "person/" + n.key, person, PersonFacts{person, n.key});
+    builder.Add(ctx, n.span, *n.rule, "person/" + n.key, person, PersonFacts{person, n.key});
   }
 }
 
@@ -364,7 +363,7 @@ void DocumentExtractor::AddMentions(const SentenceContext& ctx, const Found& fou
   for (const OfficeExpr& o : found.offices) {
     add("office", "office", o.rule->id, o.office, {}, o.span);
     for (const NameExpr& h : o.holders) {
-      if (!h.known) add("name", "person", o.rule->id, h.key, {}, h.span);
+      if (!h.known) add("name", "person", h.rule->id, h.key, {}, h.span);
     }
   }
   for (const RuleMatch& m : ctx.matches()) {

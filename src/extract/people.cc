@@ -58,7 +58,7 @@ Span StripPunctuation(const std::string& text, Span w, bool* stop) {
 
 // An unknown name right at `pos`: two or three name-like words.
 std::optional<NameExpr> ReadUnknownName(const SentenceContext& ctx, const RuleSet& rules,
-                                        const PersonKeyer& keyer, uint32_t pos) {
+                                        const PersonKeyer& keyer, const Rule& office, uint32_t pos) {
   const std::string& text = ctx.folded();
   const std::string& lang = ctx.sentence().lang;
   Span name{pos, pos};
@@ -86,6 +86,7 @@ std::optional<NameExpr> ReadUnknownName(const SentenceContext& ctx, const RuleSe
   NameExpr n;
   n.span = name;
   n.key = keyer.KeyFor(ctx.Quote(name));
+  n.rule = &office;  // the title's rule read it
   return n;
 }
 
@@ -149,7 +150,7 @@ void ReadHolders(const SentenceContext& ctx, const RuleSet& rules, const PersonK
   for (bool first = true;; first = false) {
     if (const RuleMatch* p = PersonAt(people, ctx, pos, first)) {
       o->holders.push_back(Known(*p));
-    } else if (auto unknown = ReadUnknownName(ctx, rules, keyer, pos)) {
+    } else if (auto unknown = ReadUnknownName(ctx, rules, keyer, *o->rule, pos)) {
       o->holders.push_back(*unknown);
     } else {
       break;

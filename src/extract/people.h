@@ -28,7 +28,7 @@ struct NameExpr {
   Span span;             // folded
   std::string key;       // person key: from people.yaml, or transliterated
   bool known = false;    // in people.yaml
-  const Rule* rule = nullptr;
+  const Rule* rule = nullptr;  // the person rule, or for an unknown name the office title's
 };
 
 struct OfficeExpr {
