@@ -71,11 +71,8 @@ TEST_CASE("fold: the offset map holds over the seeds") {
   if (seeds.empty()) return;
   for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
     if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
     INFO(entry.path().filename().string());
-    CheckMap(ss.str());
+    CheckMap(factlint::testing::ReadFile(entry.path()));
   }
 }
 

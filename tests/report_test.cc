@@ -211,12 +211,6 @@ std::string Render(ReportFormat format, const CheckResult& result = Fixture()) {
   return RenderReport(result, format, Options());
 }
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Compares with tests/golden/report/<name> (see test_support.h).
 void CheckGolden(const std::string& name, const std::string& actual) {
@@ -534,7 +528,7 @@ TEST_CASE("WriteFileAtomically replaces the file and leaves no temporary file") 
   const fs::path file = dir / "report.html";
   REQUIRE(WriteFileAtomically(file.string(), "first version, longer than the second").ok());
   REQUIRE(WriteFileAtomically(file.string(), "second").ok());
-  CHECK(ReadFile(file) == "second");
+  CHECK(factlint::testing::ReadFile(file) == "second");
   CHECK((fs::status(file).permissions() & fs::perms::others_read) != fs::perms::none);
   size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;

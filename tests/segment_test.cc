@@ -71,10 +71,7 @@ TEST_CASE("segment: sentence spans cut from the seed files give back the sentenc
   std::map<std::string, size_t> langs;
   while (std::getline(lines, line)) {
     const auto j = nlohmann::json::parse(line);
-    std::ifstream in(seeds / j["doc"].get<std::string>(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string file = ss.str();
+    const std::string file = factlint::testing::ReadFile(seeds / j["doc"].get<std::string>());
     const size_t start = j["span"]["start"], end = j["span"]["end"];
     REQUIRE(file.substr(start, end - start) == j["text"].get<std::string>());
     if (j["doc"] == "000_547c2e3fa83e156c.txt") ++langs[j["lang"]];

@@ -40,8 +40,7 @@ const RuleMatch* Nearest(const std::vector<const RuleMatch*>& matches, Span span
 const RuleMatch* RightAfter(const SentenceContext& ctx, const std::vector<const RuleMatch*>& matches, uint32_t pos) {
   for (const RuleMatch* m : matches) {
     if (m->span.start < pos) continue;
-    std::string gap(ctx.Between(pos, m->span.start));
-    gap.erase(std::remove(gap.begin(), gap.end(), ' '), gap.end());
+    const std::string gap = ctx.Gap(pos, m->span.start);
     // Allowed between: nothing, the partitive "من"/"of", or a proclitic the
     // rule did not take ("251 شخصًا كرهائن").
     if (gap.empty() || gap == "من" || gap == "of" || gap == "ofthe" || gap == "ك" || gap == "ب" || gap == "ل") return m;

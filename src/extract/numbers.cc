@@ -51,8 +51,8 @@ std::vector<Token> Tokens(const SentenceContext& ctx) {
 // True when two tokens belong to one number: only space, hyphens or a
 // joiner word ("و", "and", "of") between them.
 bool Joined(const SentenceContext& ctx, const RuleSet& rules, const Token& a, const Token& b) {
-  std::string gap(ctx.Between(a.span.end, b.span.start));
-  gap.erase(std::remove_if(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '-'; }), gap.end());
+  std::string gap = ctx.Gap(a.span.end, b.span.start);
+  gap.erase(std::remove(gap.begin(), gap.end(), '-'), gap.end());
   if (gap.empty()) return true;
   return rules.Lexicon(ctx.sentence().lang, "number_joiner").count(gap) > 0;
 }

@@ -103,8 +103,7 @@ const RuleMatch* PersonAt(const std::vector<const RuleMatch*>& people, const Sen
                           bool allow_comma) {
   for (const RuleMatch* p : people) {
     if (p->span.start < pos) continue;
-    std::string gap(ctx.Between(pos, p->span.start));
-    gap.erase(std::remove(gap.begin(), gap.end(), ' '), gap.end());
+    const std::string gap = ctx.Gap(pos, p->span.start);
     if (gap.empty() || (allow_comma && (gap == "،" || gap == ","))) return p;
     return nullptr;
   }

@@ -78,9 +78,19 @@ std::string_view SentenceContext::Between(uint32_t from, uint32_t to) const {
   return std::string_view(folded_.text()).substr(from, to - from);
 }
 
+namespace {
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+}  // namespace
+
 bool SentenceContext::OnlySpaceBetween(uint32_t from, uint32_t to) const {
   const std::string_view gap = Between(from, to);
-  return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  return std::all_of(gap.begin(), gap.end(), IsSpace);
+}
+
+std::string SentenceContext::Gap(uint32_t from, uint32_t to) const {
+  std::string gap(Between(from, to));
+  gap.erase(std::remove_if(gap.begin(), gap.end(), IsSpace), gap.end());
+  return gap;
 }
 
 }  // namespace factlint

@@ -36,8 +36,11 @@ class SentenceContext {
   Span ClauseAround(Span folded) const;
   // The folded text between two offsets.
   std::string_view Between(uint32_t from, uint32_t to) const;
-  // True when only white space (and, if given, one of `words`) lies between.
+  // True when only white space lies between.
   bool OnlySpaceBetween(uint32_t from, uint32_t to) const;
+  // What lies between, white space removed ("" when only space): callers
+  // compare it with the few words they allow there ("من", "و", "of").
+  std::string Gap(uint32_t from, uint32_t to) const;
 
  private:
   const Document& doc_;

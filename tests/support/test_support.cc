@@ -61,16 +61,13 @@ std::filesystem::path TempDir::Write(const std::string& name, const std::string&
   return file;
 }
 
-namespace {
-
-std::string Slurp(const std::filesystem::path& p) {
+std::string ReadFile(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
-}  // namespace
 
 RunResult RunFactlint(const std::string& args, const std::string& stdin_text) {
   TempDir tmp;
@@ -82,8 +79,8 @@ RunResult RunFactlint(const std::string& args, const std::string& stdin_text) {
   const int raw = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = Slurp(out);
-  r.err = Slurp(err);
+  r.out = ReadFile(out);
+  r.err = ReadFile(err);
   return r;
 }
 
@@ -115,7 +112,7 @@ void CheckGolden(const std::string& dir, const std::string& name, const std::str
   }
   REQUIRE_MESSAGE(fs::exists(path), path.string()
                                         << " is missing; run with FACTLINT_UPDATE_GOLDEN=1");
-  const std::string expected = Slurp(path);
+  const std::string expected = ReadFile(path);
   if (expected == actual) return;
   std::istringstream a(actual), e(expected);
   std::string al, el;

@@ -37,6 +37,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The bytes of a file ("" when it cannot be read).
+std::string ReadFile(const std::filesystem::path& path);
+
 // Runs the factlint binary with `args`; returns its exit status and output.
 struct RunResult {
   int status = -1;
