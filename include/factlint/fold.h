@@ -43,4 +43,8 @@ class FoldedText {
 // Folds a short string (a rule word, a name) without keeping a map.
 std::string Fold(std::string_view text);
 
+// Runs of white space as one space, none at the ends: how word lists store
+// multi-word entries ("تشرين الأول"), whatever spacing the text had.
+std::string SingleSpaced(std::string_view text);
+
 }  // namespace factlint

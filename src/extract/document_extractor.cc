@@ -151,6 +151,8 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   const auto places = ctx.LongestOf("place");
   const auto measures = ctx.Family("measure");
   const auto qualifiers = ctx.LongestOf("qualifier");
+  const auto sources = ctx.Family("source");
+  const auto hedges = ctx.Family("hedge");
   const auto units = ctx.LongestOf("unit");
   ClaimBuilder builder(&claims_);
   for (const NumberExpr& n : found.numbers) {
@@ -223,11 +225,11 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     // Who says so: the nearest attribution after the figure in the sentence
     // ("…، معظمهم من المدنيين، وفقًا للسلطات الصحية"), else before it.
     const Span sentence{0, static_cast<uint32_t>(ctx.folded().size())};
-    if (const RuleMatch* src = Nearest(ctx.Family("source"), n.span, sentence, false)) {
+    if (const RuleMatch* src = Nearest(sources, n.span, sentence, false)) {
       const Span rest{src->span.end, ctx.ClauseAround(src->span).end};
       q.source = SourceName(ctx.Quote(rest));
     }
-    if (const auto hedges = ctx.Family("hedge"); !hedges.empty()) q.hedge = hedges.front()->value;
+    if (!hedges.empty()) q.hedge = hedges.front()->value;
     const std::string subject = Join({q.event, q.who.empty() ? "any" : q.who, q.where});
     const std::string unit = unit_words.empty() && !q.unit.empty() && q.unit != "percent" ? " " + q.unit : unit_words;
     NumberExpr shown = n;
@@ -238,6 +240,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
 
 void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
   const auto triggers = ctx.LongestOf("date_event");
+  const auto people = ctx.LongestOf("person");
   ClaimBuilder builder(&claims_);
   for (const TimeExpr& t : found.times) {
     const Span clause = ctx.ClauseAround(t.span);
@@ -246,7 +249,6 @@ void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
     DateFacts d{t.iso, t.precision, trigger->value, t.relation};
     std::string subject = "date/" + trigger->value;
     if (trigger->rule->Attribute("subject") == "person") {
-      const auto people = ctx.LongestOf("person");
       const RuleMatch* person = Nearest(people, trigger->span, clause, false);
       if (!person) continue;  // whose assassination? say nothing rather than guess
       subject += "/" + person->value;

@@ -10,20 +10,10 @@
 #include <fmt/format.h>
 
 #include "factlint/civil_date.h"
+#include "factlint/fold.h"
 
 namespace factlint {
 namespace {
-
-// Collapses runs of spaces, so that "تشرين  الأول" finds its lexicon entry.
-std::string SingleSpaced(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
 
 class Resolver {
  public:

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "factlint/fold.h"
 #include "factlint/rules.h"
 #include "rules/compiled.h"
 
@@ -197,12 +198,7 @@ std::optional<Span> WordInside(const Rule& rule, std::string_view text, Span who
       if (prefix.size() + suffix.size() >= match.size()) continue;
       if (match.substr(match.size() - suffix.size()) != suffix) continue;
       const std::string_view word = match.substr(prefix.size(), match.size() - prefix.size() - suffix.size());
-      std::string single;
-      for (char c : word) {
-        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-        if (!(space && !single.empty() && single.back() == ' ')) single += space ? ' ' : c;
-      }
-      if (rule.words.count(single)) {
+      if (rule.words.count(SingleSpaced(word))) {
         const uint32_t start = whole.start + static_cast<uint32_t>(prefix.size());
         return Span{start, start + static_cast<uint32_t>(word.size())};
       }
@@ -226,11 +222,10 @@ void RunWordRule(const Rule& rule, const re2::RE2& re, std::string_view text, st
       pos = NextCharacter(text, whole_start);
       continue;
     }
-    const std::string matched(text.substr(word->start, word->size()));
     RuleMatch match;
     match.rule = &rule;
     match.span = *word;
-    auto found = rule.words.find(matched);
+    auto found = rule.words.find(SingleSpaced(text.substr(word->start, word->size())));
     match.value = found != rule.words.end() ? found->second : rule.value;
     out->push_back(std::move(match));
     pos = std::max(NextCharacter(text, whole_start), static_cast<size_t>(word->end));

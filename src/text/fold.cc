@@ -112,4 +112,15 @@ uint32_t FoldedText::FromOriginal(uint32_t offset) const {
 
 std::string Fold(std::string_view text) { return FoldedText(text, 0).text(); }
 
+std::string SingleSpaced(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace factlint
