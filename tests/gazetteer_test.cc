@@ -125,12 +125,18 @@ TEST_CASE("gazetteer: whole words only, and case where the original is known") {
   const char* none[] = {
       "Japanology",  "Parisians",       "الهنديات", "إيرانيات", "سورياليه", "reading the report",
       "let us know", "a mobile clinic", "in March",  "the capital", "العاصمة", "نقلت المدينة",
+      "كان أنا أمن إطار جامعة", "Hassan and Nigel",
   };
   for (const char* text : none) {
     CAPTURE(text);
     CHECK(IdsIn(text).empty());
   }
   CHECK(IdsIn("Indiana") == std::vector<std::string>{"us.in"});
+  // A small GeoNames town needs its country in the text, and no proclitic.
+  CHECK(IdsIn("Mehar").empty());
+  CHECK(IdsIn("Mehar, Pakistan") == std::vector<std::string>{"gn:1170584", "pk"});
+  CHECK(IdsIn("قال الرئيس بايدن في واشنطن") == std::vector<std::string>{"gn:4140963"});  // not ب + Eden
+  CHECK(IdsIn("بين طوكيو وكانازاوا") == std::vector<std::string>{"gn:1850147", "gn:1860243"});
   // Without the original, Latin names match in any case but "US" never does.
   CHECK(Places().Find(factlint::Fold("us officials")).empty());
   CHECK(Places().Find(factlint::Fold("japan")).size() == 1);

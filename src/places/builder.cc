@@ -104,6 +104,7 @@ StatusOr<std::shared_ptr<const Gazetteer::Data>> PlaceTableBuilder::Finish() {
       return population_[a.place] > population_[b.place];
     });
   }
+  d.population = std::move(population_);
   return std::shared_ptr<const Gazetteer::Data>(data_);
 }
 

@@ -19,6 +19,8 @@ constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";                            
 constexpr size_t kArabicLetterBytes = 2;
 // A clitic is stripped only when at least this much word is left.
 constexpr size_t kMinStemBytes = 3 * kArabicLetterBytes;
+// GeoNames places this big are found without their country being named.
+constexpr uint64_t kConfidentPopulation = 300000;
 
 // A first word as written, or with proclitics removed: "باليابان" is also
 // "اليابان" (skip 2 bytes), "لليابان" is "اليابان" (skip 2: the ل of ال
@@ -78,6 +80,7 @@ bool HasCapitalizedWord(std::string_view text) {
 struct Found {
   size_t begin = 0, end = 0;
   std::vector<const NameCandidate*> candidates;  // usable here, best first
+  bool clitic = false;                           // found only with a proclitic removed
 };
 
 }  // namespace
@@ -142,7 +145,7 @@ std::vector<Gazetteer::Match> Gazetteer::FindImpl(std::string_view folded, const
       for (size_t n = keys.size(); n > best_words; --n) {
         auto it = d.names.find(keys[n - 1]);
         if (it == d.names.end()) continue;
-        Found here{words[i].begin + form.skip, words[i + n - 1].end, {}};
+        Found here{words[i].begin + form.skip, words[i + n - 1].end, {}, form.skip > 0};
         for (const NameCandidate& c : it->second) {
           if (usable(c, here.begin, here.end)) here.candidates.push_back(&c);
         }
@@ -160,26 +163,33 @@ std::vector<Gazetteer::Match> Gazetteer::FindImpl(std::string_view folded, const
     i += best_words;
   }
 
-  // A shared name goes to the candidate in a country the text names
-  // confidently ("Tripoli" beside "Lebanon" is Lebanon's): a name with one
-  // place, or whose best place comes from ICU or places.yaml.
+  // Which reading of each name to trust.  A name from ICU or places.yaml, or
+  // a big city, is confident, and unless GeoNames alone gives it to several
+  // places, its country is "named by the text".  A
+  // shared name goes to the candidate in such a country ("Tripoli" beside
+  // "Lebanon" is Lebanon's).  A small GeoNames place needs its country named
+  // too, and no proclitic: GeoNames' Arabic and English names include many
+  // ordinary words ("أنا" is Ina, Japan; "Hassan" is a town in India).
+  auto confident = [&](const NameCandidate& c) {
+    return c.source >= NameSource::kCountry || d.population[c.place] >= kConfidentPopulation;
+  };
   std::vector<std::string_view> countries;
   for (const Found& f : found) {
     const NameCandidate& best = *f.candidates.front();
-    if (f.candidates.size() == 1 || best.source >= NameSource::kCountry) {
-      countries.push_back(d.places[best.place].country);
-    }
+    const bool shared = f.candidates.size() > 1 && best.source < NameSource::kCountry;  // "Tripoli"
+    if (confident(best) && !shared) countries.push_back(d.places[best.place].country);
   }
+  auto named = [&](const NameCandidate* c) {
+    return std::find(countries.begin(), countries.end(), d.places[c->place].country) != countries.end();
+  };
   std::vector<Match> matches;
   matches.reserve(found.size());
   for (const Found& f : found) {
-    const NameCandidate* chosen = f.candidates.front();
-    if (f.candidates.size() > 1) {
-      auto in_context = std::find_if(f.candidates.begin(), f.candidates.end(), [&](const NameCandidate* c) {
-        return std::find(countries.begin(), countries.end(), d.places[c->place].country) != countries.end();
-      });
-      if (in_context != f.candidates.end()) chosen = *in_context;
-    }
+    auto in_context = std::find_if(f.candidates.begin(), f.candidates.end(), named);
+    const NameCandidate* chosen = in_context != f.candidates.end() ? *in_context : f.candidates.front();
+    // A proclitic read off a small place's name is more often part of a
+    // word: "بايدن" is Biden, not ب + Eden, North Carolina.
+    if (!confident(*chosen) && (f.clitic || !named(chosen))) continue;
     matches.push_back({f.begin, f.end, &d.places[chosen->place], chosen->demonym});
   }
   return matches;

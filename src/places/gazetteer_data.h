@@ -42,6 +42,7 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 struct Gazetteer::Data {
   std::vector<Place> places;
   std::vector<int32_t> parent;  // index of places[i]'s parent, -1 for none
+  std::vector<uint64_t> population;  // GeoNames' (a state's or country's: its cities')
   StringMap<uint32_t> by_id;
   // Folded name, its words joined by one space -> candidates, best first.
   StringMap<std::vector<NameCandidate>> names;
