@@ -148,6 +148,7 @@ class RuleLoader {
     if (!root.IsMap()) return Status::InvalidRule(file + ": expected a map with \"rules\", \"people\" or \"offices\"");
     const std::string top = relative.begin()->string();
     if (top == "kb") return Status::OK();  // knowledge files are read by KnowledgeBase
+    if (root["places"]) return Status::OK();  // the gazetteer (src/places) reads places.yaml
     try {
       if (root["people"]) return LoadPeople(file, root["people"]);
       if (root["offices"] || root["jurisdictions"]) return LoadOffices(file, root);
