@@ -119,6 +119,7 @@ struct Claim {
   std::string rule;      // id of the rule that produced it
   std::string lang;
   std::string doc_date;  // the document's date when known (the claim's as-of date)
+  bool headline = false;   // read in the document's first sentence (its headline)
   IncidentFacts incident;  // quantities and event dates; empty type for the rest
   ClaimFacts facts;
 

@@ -54,7 +54,10 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
   std::map<std::string, ClaimGroup> dates_by_subject;
   ClaimGroup officeholders;
   for (const Claim& c : claims) {
-    if (c.get<DateFacts>()) dates_by_subject[c.subject].push_back(&c);
+    // A past incident's start ("the war of 2003") says nothing of this one's.
+    if (c.get<DateFacts>() && (c.incident.type.empty() || c.incident.local == "main")) {
+      dates_by_subject[c.subject].push_back(&c);
+    }
     if (c.get<OfficeholderFacts>() && is_new(&c)) officeholders.push_back(&c);
   }
   for (const std::vector<size_t>& indexes : graph.SubjectGroups()) {

@@ -77,10 +77,34 @@ struct Contradiction {
   Verdict verdict = Verdict::kConflict;
 };
 
+// The content words of a source ("الهيئة الوطنية لإدارة الكوارث" ->
+// الهيئه الوطنيه لاداره الكوارث): articles and proclitics off, short words out.
+std::set<std::string> SourceWords(const std::string& source) {
+  std::set<std::string> words;
+  std::string folded = Fold(source);
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    std::string w = folded.substr(start, end - start);
+    for (const char* article : {"لل", "ال", "وال", "بال", "the"}) {
+      if (w.rfind(article, 0) == 0 && w.size() > std::string(article).size() + 4) w.erase(0, std::string(article).size());
+    }
+    if (w.size() >= 8) words.insert(w);  // four Arabic letters, eight Latin ones
+    start = end + 1;
+  }
+  return words;
+}
+
+// Two sources are the same when they share two content words ("التقرير
+// اليومي للهيئة الوطنية لإدارة الكوارث" and "أرقام الهيئة الوطنية لإدارة الكوارث").
 bool SameSource(const ClaimGroup& a, const ClaimGroup& b) {
   for (const Claim* x : a) {
+    const std::set<std::string> wx = SourceWords(Q(x).source);
     for (const Claim* y : b) {
-      if (!Q(x).source.empty() && Fold(Q(x).source) == Fold(Q(y).source)) return true;
+      int shared = 0;
+      for (const std::string& w : SourceWords(Q(y).source)) shared += wx.count(w);
+      if (shared >= 2 || (!Q(x).source.empty() && Fold(Q(x).source) == Fold(Q(y).source))) return true;
     }
   }
   return false;
@@ -122,22 +146,29 @@ const char* Why(Verdict v) {
 // Confidence starts from how the figures disagree and drops for every
 // reason a careful reader could have to doubt that they are comparable.
 void SetConfidence(Verdict worst, bool same_source, const std::vector<const ClaimGroup*>& sides, Finding* f) {
-  double c = worst == Verdict::kNearMiss ? 0.55 : worst == Verdict::kSameDay && !same_source ? 0.6 : 0.9;
+  // Figures given the same day by different sources are often a count and its
+  // update during the day: below the default threshold unless one source.
+  double c = worst == Verdict::kNearMiss                 ? 0.55
+             : worst == Verdict::kSameDay && !same_source ? 0.45
+                                                          : 0.9;
   auto reason = [&](bool applies, double delta, const char* why) {
     if (!applies) return;
     c += delta;
     f->confidence_reasons.push_back(why);
   };
-  bool approximate = false, hedged = false, inferred = false, inferred_only = true;
-  std::set<std::string> langs;
+  bool approximate = false, vague = false, hedged = false, inferred = false, inferred_only = true, headline = false;
+  std::set<std::string> langs, docs;
   for (const ClaimGroup* side : sides) {
     bool side_inferred = true;
     for (const Claim* x : *side) {
       approximate |= Q(x).qualifier != "exact";
+      vague |= Q(x).qualifier == "vague";
       hedged |= !Q(x).hedge.empty();
       inferred |= !x->incident.from_sentence;
       side_inferred &= !x->incident.from_sentence;
+      headline |= x->headline;
       langs.insert(x->lang);
+      docs.insert(x->doc);
     }
     inferred_only &= side_inferred;
   }
@@ -145,11 +176,14 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
                                   : worst == Verdict::kSameDay ? "different figures on the same day"
                                                                 : "disjoint figures");
   reason(same_source, 0.05, "same source");
-  reason(approximate, -0.05, "an approximate figure");
+  reason(approximate && !vague, -0.05, "an approximate figure");
+  reason(vague, -0.3, "a vague figure (dozens, thousands)");
   reason(hedged, -0.15, "a figure called an estimate");
   reason(inferred, -0.05, "incident taken from the article, not the sentence");
   reason(inferred_only, -0.1, "no side names the incident in its sentence");
   reason(langs.size() > 1, -0.05, "read in two languages");
+  reason(docs.size() == 1 && headline, 0.0, "the headline contradicts the body");
+  reason(docs.size() == 1 && !headline, -0.3, "both in one article's body: often a part and the whole");
   f->confidence = std::clamp(c, 0.05, 0.99);
 }
 

@@ -167,6 +167,7 @@ json ClaimToJson(const Claim& c) {
       {"lang", c.lang},
       {"doc_date", c.doc_date},
   };
+  if (c.headline) out["headline"] = true;
   if (!c.incident.type.empty()) out["incident"] = IncidentToJson(c.incident);
   std::visit(FactsToJson{out}, c.facts);
   return out;
@@ -190,6 +191,7 @@ StatusOr<Claim> ClaimFromJson(const json& j) {
   c.rule = Str(j, "rule");
   c.lang = Str(j, "lang");
   c.doc_date = Str(j, "doc_date");
+  c.headline = j.value("headline", false);
   if (auto it = j.find("incident"); it != j.end()) c.incident = IncidentFromJson(*it);
   auto facts = FactsFromJson(j, Str(j, "kind"));
   if (!facts.ok()) return facts.status();

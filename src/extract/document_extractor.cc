@@ -87,12 +87,27 @@ const RuleMatch* NearestClose(const std::vector<const RuleMatch*>& matches, Span
 // are dated by their own start rules.
 const RuleMatch* IncidentDated(const std::vector<const RuleMatch*>& incidents,
                                const std::vector<const RuleMatch*>& occurred, const TimeExpr& t, Span clause) {
-  if (t.since || t.iso.empty()) return nullptr;
+  // Relative days ("on Tuesday", "اليوم") date the report as often as the incident.
+  if (t.since || t.iso.empty() || !t.relation.empty()) return nullptr;
   const bool happened =
       std::any_of(occurred.begin(), occurred.end(), [&](const RuleMatch* o) { return clause.contains(o->span); });
   if (!happened) return nullptr;
   const RuleMatch* m = Nearest(incidents, t.span, clause, true);
   return m && m->rule->Attribute("lookback") != "none" ? m : nullptr;
+}
+
+// True when the figure ending at `end` ends its clause, or the next word is
+// one of the rules' `figure_follower` words (a proclitic may stand before it).
+bool FollowedByFunctionWord(const SentenceContext& ctx, const std::vector<const RuleMatch*>& followers, uint32_t end) {
+  const std::string& text = ctx.folded();
+  uint32_t pos = end;
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  if (pos >= text.size() || ctx.ClauseAround(Span{end, end}).end <= pos) return true;
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80 && !std::isalnum(c)) return true;  // punctuation
+  constexpr uint32_t kProclitic = 4;             // و، ب، ل... in UTF-8
+  return std::any_of(followers.begin(), followers.end(),
+                     [&](const RuleMatch* f) { return f->span.start >= pos && f->span.start <= pos + kProclitic; });
 }
 
 bool OverlapsAny(Span span, const std::vector<Span>& others) {
@@ -157,11 +172,13 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
     found.durations = FindDurations(*ctx, rules_, tolerance_);
     found.offices = FindOffices(*ctx, rules_, keyer_);
     found.people = FindPeople(*ctx);
+    const size_t before = claims_.size();
     Quantities(*ctx, found);
     Dates(*ctx, found);
     Durations(*ctx, found);
     Officeholders(*ctx, found);
     People(*ctx, found);
+    for (size_t k = before; k < claims_.size(); ++k) claims_[k].headline = i == 0;
     if (mentions) AddMentions(*ctx, found, mentions);
   }
   InferUnnamedHolders();
@@ -189,6 +206,17 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   const auto sources = ctx.Family("source");
   const auto hedges = ctx.Family("hedge");
   const auto units = ctx.LongestOf("unit");
+  const auto followers = ctx.Family("figure_follower");
+  // Event words that are the counted noun of a figure ("104 ناجين") belong
+  // to it, and to no other figure of the sentence.
+  std::vector<Span> consumed;
+  for (const NumberExpr& n : found.numbers) {
+    if (const RuleMatch* e = RightAfter(ctx, events, n.span.end)) consumed.push_back(e->span);
+  }
+  std::vector<const RuleMatch*> free_events;
+  for (const RuleMatch* e : events) {
+    if (!OverlapsAny(e->span, consumed)) free_events.push_back(e);
+  }
   ClaimBuilder builder(&claims_);
   for (const NumberExpr& n : found.numbers) {
     if (OverlapsAny(n.span, taken) || LooksLikeYear(ctx, n, events)) continue;
@@ -234,8 +262,11 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
         if (person->rule->Attribute("role") != "generic") q.who = person->value;
         counted = RightAfter(ctx, events, person->span.end);
       }
-      const RuleMatch* event = counted ? counted : NearestClose(events, n.span, clause, person != nullptr);
+      const RuleMatch* event = counted ? counted : NearestClose(free_events, n.span, clause, person != nullptr);
       if (!event) continue;
+      // "بحبس 8 متهمين": a word right after the figure that is neither whom
+      // it counts nor a small word is what it counts: no toll.
+      if (!counted && !person && !FollowedByFunctionWord(ctx, followers, n.span.end)) continue;
       if (counted) evidence.end = counted->span.end;
       // The event noun itself may be followed by who it counts ("2000 أسير فلسطيني").
       if (const RuleMatch* after = counted && q.who.empty() ? RightAfter(ctx, who, counted->span.end) : nullptr) {

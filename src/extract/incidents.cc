@@ -1,6 +1,7 @@
 #include "extract/incidents.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -40,6 +41,13 @@ const Place* RegionOf(const Gazetteer& gazetteer, const Place* place) {
     place = gazetteer.ById(place->parent);
   }
   return place;
+}
+
+// "47 سوريا": a place name right after a figure names whom it counts.
+bool AfterFigure(std::string_view folded, const Gazetteer::Match& m) {
+  size_t i = m.begin;
+  while (i > 0 && folded[i - 1] == ' ') --i;
+  return i > 0 && folded[i - 1] >= '0' && folded[i - 1] <= '9';
 }
 
 int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::atoi(iso.substr(0, 4).c_str()) : 0; }
@@ -99,6 +107,9 @@ void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, cons
   }
   if (gazetteer_) {
     for (const Gazetteer::Match& g : Places(ctx)) {
+      if (!IsDateline(ctx.folded(), g) && !AfterFigure(ctx.folded(), g) && !g.place->country.empty()) {
+        info.countries.insert(g.place->country);
+      }
       if (!g.place->country.empty()) country_weight_[g.place->country] += weight;
       if (const Place* region = RegionOf(*gazetteer_, g.place)) region_weight_[region->id] += weight;
     }
@@ -109,7 +120,8 @@ void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, cons
 std::string IncidentTracker::NationalsAfter(const SentenceContext& ctx, uint32_t end) const {
   if (!gazetteer_) return "";
   for (const Gazetteer::Match& g : Places(ctx)) {
-    if (g.demonym && g.begin >= end && ctx.OnlySpaceBetween(end, static_cast<uint32_t>(g.begin))) {
+    // "47 سوريا" (47 Syrians) as well as "12 باكستانيا".
+    if (g.begin >= end && ctx.OnlySpaceBetween(end, static_cast<uint32_t>(g.begin))) {
       return "nationals/" + g.place->country;
     }
   }
@@ -124,11 +136,20 @@ std::string IncidentTracker::PlaceIn(const SentenceContext& ctx, Span clause) co
   if (!gazetteer_) return "";
   const Place* best = nullptr;
   for (const Gazetteer::Match& g : Places(ctx)) {
-    if (g.demonym || IsDateline(ctx.folded(), g)) continue;
+    if (g.demonym || IsDateline(ctx.folded(), g) || AfterFigure(ctx.folded(), g)) continue;
     if (!clause.contains(Span{static_cast<uint32_t>(g.begin), static_cast<uint32_t>(g.end)})) continue;
     if (!best || g.place->level > best->level) best = g.place;
   }
   return best ? best->id : "";
+}
+
+bool IncidentTracker::LastingType(const std::string& type) const {
+  for (const SentenceInfo& s : sentences_) {
+    for (const Mention& m : s.mentions) {
+      if (m.type == type) return m.lookback < 0;
+    }
+  }
+  return false;
 }
 
 IncidentFacts IncidentTracker::Main() const {
@@ -154,11 +175,15 @@ IncidentFacts IncidentTracker::Main() const {
 // began; for the rest, one older than the type's lookback is another one.
 bool IncidentTracker::IsPast(const Mention& m, const IncidentFacts& main) const {
   if (m.past) return true;
-  if (m.lookback < 0) return false;
+  const int stated = m.year ? m.year : YearOf(m.day);
+  if (m.lookback < 0) {  // a war: another one when it began years apart ("the war of 2003")
+    const int began = YearOf(main.day);
+    return stated && began && std::abs(stated - began) > 3;
+  }
   const auto reported = ParseIsoDate(!main.day.empty() ? main.day : doc_.meta.date);
   if (!reported) return false;
   if (const auto day = ParseIsoDate(m.day); day && day->last < reported->first - m.lookback) return true;
-  return m.year && DaysFromCivil(m.year, 12, 31) < reported->first - m.lookback;
+  return stated && DaysFromCivil(stated, 12, 31) < reported->first - m.lookback;
 }
 
 IncidentFacts IncidentTracker::ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const {
@@ -167,27 +192,38 @@ IncidentFacts IncidentTracker::ForClaim(const Claim& claim, const IncidentFacts&
   if (sentence == sentences_.end() || sentence->mentions.empty()) return main;
   // The incident word nearest before the claim, else the first after it.
   const Mention* nearest = nullptr;
+  std::set<std::string> types;
   for (const Mention& m : sentence->mentions) {
+    if (!IsPast(m, main)) types.insert(m.type);
     if (m.span.start <= claim.span.start || !nearest) nearest = &m;
-    if (m.span.start > claim.span.start) break;
-  }
-  if (nearest->type == main.type && !IsPast(*nearest, main)) {
-    IncidentFacts same = main;
-    same.from_sentence = true;
-    return same;
   }
   IncidentFacts own{nearest->type, main.country, main.region, nearest->day, fmt::format("s{}", ++*next_local), true};
-  return own;
+  // "37 killed in the pager and radio blasts": a sum over two incidents.
+  if (types.size() > 1) return own;
+  if (nearest->type != main.type || IsPast(*nearest, main)) return own;
+  // "a quake struck the Philippines" in a report on Japan's: another one.
+  const bool elsewhere = !sentence->countries.empty() &&
+                         std::none_of(sentence->countries.begin(), sentence->countries.end(),
+                                      [&](const std::string& c) { return main.country.find(c) != std::string::npos; });
+  if (elsewhere) return own;
+  IncidentFacts same = main;
+  same.from_sentence = true;
+  return same;
 }
 
 // A figure "in Japan" about a Japanese quake counts all of it; a figure in
 // one of its provinces counts a part (and is compared only with that part).
-void IncidentTracker::NarrowPlace(const IncidentFacts& incident, QuantityFacts* q) const {
+// A war is named by the area it is fought over ("the war on Gaza"): its
+// region, and any place containing it, is all of it too.
+void IncidentTracker::NarrowPlace(const IncidentFacts& incident, bool lasting, QuantityFacts* q) const {
   if (q->place.empty() || !gazetteer_) return;
   const Place* place = gazetteer_->ById(q->place);
-  if (place && place->level == PlaceLevel::kCountry && incident.country.find(place->country) != std::string::npos) {
+  if (!place) return;
+  if (place->level == PlaceLevel::kCountry && incident.country.find(place->country) != std::string::npos) {
     q->place.clear();
   }
+  const Place* region = incident.region.empty() ? nullptr : gazetteer_->ById(incident.region);
+  if (lasting && region && gazetteer_->Contains(*place, *region)) q->place.clear();
 }
 
 void IncidentTracker::Attach(std::vector<Claim>* claims) const {
@@ -197,7 +233,7 @@ void IncidentTracker::Attach(std::vector<Claim>* claims) const {
     auto* q = c.get<QuantityFacts>();
     if (!q && !c.get<DateFacts>()) continue;
     c.incident = ForClaim(c, main, &next_local);
-    if (q) NarrowPlace(c.incident, q);
+    if (q) NarrowPlace(c.incident, LastingType(c.incident.type), q);
   }
 }
 

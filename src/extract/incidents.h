@@ -17,6 +17,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,13 +57,15 @@ class IncidentTracker {
   struct SentenceInfo {
     Span span;            // original bytes
     std::vector<Mention> mentions;
+    std::set<std::string> countries;  // countries the sentence names as places
   };
 
   std::vector<Gazetteer::Match> Places(const SentenceContext& ctx) const;
   IncidentFacts Main() const;
   IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const;
   bool IsPast(const Mention& m, const IncidentFacts& main) const;
-  void NarrowPlace(const IncidentFacts& incident, QuantityFacts* q) const;
+  void NarrowPlace(const IncidentFacts& incident, bool lasting, QuantityFacts* q) const;
+  bool LastingType(const std::string& type) const;  // no lookback limit (a war)
 
   const Document& doc_;
   const Gazetteer* gazetteer_;

@@ -89,7 +89,7 @@ std::string FrameKey(const QuantityFacts& q) {
 // compared inside the incident; other dates (a person's death) by subject.
 bool DatesTheIncident(const Claim& c) {
   const auto* d = c.get<DateFacts>();
-  return d && !c.incident.type.empty() && d->event == c.incident.type;
+  return d && !c.incident.type.empty() && (d->event == c.incident.type || d->event == c.incident.type + "-start");
 }
 }  // namespace
 
@@ -155,19 +155,30 @@ struct ClaimGraph::Impl {
     boost::filtered_graph<Graph, IncidentEdges, Incidents> sub(g, IncidentEdges{&g}, Incidents{&g});
     std::vector<int> component(boost::num_vertices(g), -1);
     boost::connected_components(sub, &component[0]);
-    std::map<int, std::string> first_day;  // component -> earliest known day
+    // A component is named by its type, the country most of its reports
+    // lead with, and its earliest known day: the same for every member.
+    std::map<int, std::string> first_day;
+    std::map<int, std::map<std::string, int>> countries;
     for (size_t k = 0; k < locals.size(); ++k) {
+      const int comp = component[local_vertex[k]];
       const std::string day = !locals[k].facts.day.empty() ? locals[k].facts.day : locals[k].doc_date;
-      std::string& best = first_day[component[local_vertex[k]]];
+      std::string& best = first_day[comp];
       if (!day.empty() && (best.empty() || day < best)) best = day;
+      const std::string& list = locals[k].facts.country;
+      ++countries[comp][list.substr(0, list.find(','))];
+    }
+    std::map<int, std::string> name;
+    for (const auto& [comp, counts] : countries) {
+      auto most = std::max_element(counts.begin(), counts.end(),
+                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+      name[comp] = most->first.empty() ? "?" : most->first;
     }
     incident_of.assign(claims.size(), "");
     for (size_t i = 0; i < claims.size(); ++i) {
       if (claim_local[i] < 0) continue;
       const LocalIncident& l = locals[claim_local[i]];
       const int comp = component[local_vertex[claim_local[i]]];
-      const std::string country = l.facts.country.substr(0, l.facts.country.find(','));
-      incident_of[i] = fmt::format("{}/{}/{}", l.facts.type, country.empty() ? "?" : country,
+      incident_of[i] = fmt::format("{}/{}/{}", l.facts.type, name[comp],
                                    first_day[comp].empty() ? "undated" : first_day[comp]);
       if (!l.shared) incident_of[i] += "/" + l.doc + "#" + l.facts.local;
     }
