@@ -139,6 +139,10 @@ TEST_CASE("gazetteer: whole words only, and case where the original is known") {
   // A small GeoNames town needs its country in the text, and no proclitic.
   CHECK(IdsIn("Mehar").empty());
   CHECK(IdsIn("Mehar, Pakistan") == std::vector<std::string>{"gn:1170584", "pk"});
+  const std::string mehar = "Mehar";  // Pakistan named elsewhere in the document
+  const auto in_pakistan = Places().Find(FoldedText(mehar, 0), mehar, {"pk"});
+  REQUIRE(in_pakistan.size() == 1);
+  CHECK(in_pakistan[0].place->id == "gn:1170584");
   CHECK(IdsIn("قال الرئيس بايدن في واشنطن") == std::vector<std::string>{"gn:4140963"});  // not ب + Eden
   CHECK(IdsIn("بين طوكيو وكانازاوا") == std::vector<std::string>{"gn:1850147", "gn:1860243"});
   // Without the original, Latin names match in any case but "US" never does.

@@ -119,14 +119,18 @@ StatusOr<Gazetteer> Gazetteer::Load(const std::string& rules_dir) {
   return Gazetteer(data.value());
 }
 
-std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view folded) const { return FindImpl(folded, nullptr, {}); }
+std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view folded) const {
+  return FindImpl(folded, nullptr, {}, {});
+}
 
-std::vector<Gazetteer::Match> Gazetteer::Find(const FoldedText& folded, std::string_view document) const {
-  return FindImpl(folded.text(), &folded, document);
+std::vector<Gazetteer::Match> Gazetteer::Find(const FoldedText& folded, std::string_view document,
+                                              const std::vector<std::string>& named_countries) const {
+  return FindImpl(folded.text(), &folded, document, named_countries);
 }
 
 std::vector<Gazetteer::Match> Gazetteer::FindImpl(std::string_view folded, const FoldedText* map,
-                                                  std::string_view document) const {
+                                                  std::string_view document,
+                                                  const std::vector<std::string>& named_countries) const {
   const Data& d = *data_;
   // Case checks need the original spelling; without a map, "exact" names
   // ("US") never match and Latin names match in any case.
@@ -187,7 +191,7 @@ std::vector<Gazetteer::Match> Gazetteer::FindImpl(std::string_view folded, const
   auto confident = [&](const NameCandidate& c) {
     return c.source >= NameSource::kCountry || d.population[c.place] >= kConfidentPopulation;
   };
-  std::vector<std::string_view> countries;
+  std::vector<std::string_view> countries(named_countries.begin(), named_countries.end());
   for (const Found& f : found) {
     const NameCandidate& best = *f.candidates.front();
     const bool shared = f.candidates.size() > 1 && best.source < NameSource::kCountry;  // "Tripoli"
