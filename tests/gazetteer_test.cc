@@ -4,6 +4,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -135,6 +139,10 @@ TEST_CASE("gazetteer: whole words only, and case where the original is known") {
   // A small GeoNames town needs its country in the text, and no proclitic.
   CHECK(IdsIn("Mehar").empty());
   CHECK(IdsIn("Mehar, Pakistan") == std::vector<std::string>{"gn:1170584", "pk"});
+  const std::string mehar = "Mehar";  // Pakistan named elsewhere in the document
+  const auto in_pakistan = Places().Find(FoldedText(mehar, 0), mehar, {"pk"});
+  REQUIRE(in_pakistan.size() == 1);
+  CHECK(in_pakistan[0].place->id == "gn:1170584");
   CHECK(IdsIn("قال الرئيس بايدن في واشنطن") == std::vector<std::string>{"gn:4140963"});  // not ب + Eden
   CHECK(IdsIn("بين طوكيو وكانازاوا") == std::vector<std::string>{"gn:1850147", "gn:1860243"});
   // Without the original, Latin names match in any case but "US" never does.
@@ -210,4 +218,41 @@ TEST_CASE("gazetteer: sizes and bad places.yaml") {
   bad = Gazetteer::Load(dir.path().string());
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().message().find("line 3: unknown key \"colour\"") != std::string::npos);
+}
+
+// Figures for the report, not a timed test: skipped unless asked for with
+//   build/factlint_tests -tc='gazetteer: speed*' --no-skip
+TEST_CASE("gazetteer: speed (load time, Find throughput)" * doctest::skip()) {
+  // CPU time of this thread as well as wall time: on a shared machine the
+  // wall clock mostly measures the neighbours.
+  auto cpu_ms = [] {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+  };
+  using Clock = std::chrono::steady_clock;
+  double best_wall = 1e9, best_cpu = 1e9;
+  for (int i = 0; i < 5; ++i) {
+    const auto wall = Clock::now();
+    const double cpu = cpu_ms();
+    auto loaded = Gazetteer::Load((factlint::testing::SourceDir() / "rules").string());
+    best_cpu = std::min(best_cpu, cpu_ms() - cpu);
+    best_wall = std::min(best_wall, std::chrono::duration<double, std::milli>(Clock::now() - wall).count());
+    REQUIRE(loaded.ok());
+  }
+  std::string text;
+  for (const auto& entry : std::filesystem::directory_iterator(factlint::testing::SourceDir() / "examples")) {
+    text += factlint::testing::ReadFile(entry.path()) + "\n";
+  }
+  while (text.size() < (4u << 20)) text += text;
+  const FoldedText folded(text, 0);
+  const double cpu = cpu_ms();
+  const size_t found = Places().Find(folded, text).size();
+  const double find_ms = cpu_ms() - cpu;
+  MESSAGE("load: best of 5 ", best_cpu, " ms CPU, ", best_wall, " ms wall");
+  MESSAGE("Find: ", text.size() / find_ms / 1e3, " MB/s CPU on ", text.size() / 1e6, " MB of examples/ (", found,
+          " places)");
+  MESSAGE("places: ", Places().CountAt(PlaceLevel::kCountry), " countries, ", Places().CountAt(PlaceLevel::kRegion),
+          " regions, ", Places().CountAt(PlaceLevel::kCity), " cities, ", Places().CountAt(PlaceLevel::kLocality),
+          " localities");
 }

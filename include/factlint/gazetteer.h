@@ -19,7 +19,7 @@
 // words only, longest name first, Arabic proclitics و ف ب ك ل allowed on the
 // first word ("باليابان", "لليابان").  A name several places share ("Tripoli")
 // goes to the candidate whose country the same text names, else to the one
-// places.yaml prefers or the most populous.
+// places.yaml prefers, a city before a region, or the most populous.
 //
 // A Gazetteer is immutable after Load(); copies share the same tables, and
 // Place pointers stay valid while any copy lives.  Safe to use from several
@@ -69,8 +69,15 @@ class Gazetteer {
   // require an upper-case first letter for Latin-script names ("Reading",
   // "Mobile" and "Of" are English towns; "reading", "mobile" and "of" are not)
   // and to find case-only names such as "US".
+  //
+  // A small GeoNames place (under 300,000 people) is found only when the
+  // same text confidently names its country — or `named_countries` (country
+  // codes, e.g. those Find gave for the rest of the document) holds it — and
+  // never through a proclitic: its names include ordinary words ("أنا" is
+  // Ina, Japan).  Places from places.yaml and ICU are always found.
   std::vector<Match> Find(std::string_view folded) const;
-  std::vector<Match> Find(const FoldedText& folded, std::string_view document) const;
+  std::vector<Match> Find(const FoldedText& folded, std::string_view document,
+                          const std::vector<std::string>& named_countries = {}) const;
 
   // The place with this id, or nullptr.
   const Place* ById(std::string_view id) const;
@@ -89,7 +96,8 @@ class Gazetteer {
 
  private:
   explicit Gazetteer(std::shared_ptr<const Data> data) : data_(std::move(data)) {}
-  std::vector<Match> FindImpl(std::string_view folded, const FoldedText* map, std::string_view document) const;
+  std::vector<Match> FindImpl(std::string_view folded, const FoldedText* map, std::string_view document,
+                              const std::vector<std::string>& named_countries) const;
 
   std::shared_ptr<const Data> data_;
 };

@@ -28,10 +28,9 @@ PlaceTableBuilder::PlaceTableBuilder() {
 }
 
 uint32_t PlaceTableBuilder::Add(Place place, uint64_t population) {
-  const int64_t existing = IndexOf(place.id);
-  if (existing >= 0) return static_cast<uint32_t>(existing);
   const auto index = static_cast<uint32_t>(data_->places.size());
-  data_->by_id.emplace(place.id, index);
+  auto [it, added] = data_->by_id.try_emplace(place.id, index);  // one hash look-up: 24,000 cities
+  if (!added) return it->second;
   data_->places.push_back(std::move(place));
   population_.push_back(population);
   return index;

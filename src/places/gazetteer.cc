@@ -2,6 +2,7 @@
 #include "factlint/gazetteer.h"
 
 #include <algorithm>
+#include <array>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -26,28 +27,38 @@ constexpr uint64_t kConfidentPopulation = 300000;
 // "اليابان" (skip 2 bytes), "لليابان" is "اليابان" (skip 2: the ل of ال
 // stands in for the dropped alef).
 struct FirstWordForm {
-  std::string word;
+  std::string_view word;
   size_t skip = 0;  // clitic bytes before the name
 };
 
-std::vector<FirstWordForm> FirstWordForms(std::string_view word) {
-  std::vector<FirstWordForm> forms = {{std::string(word), 0}};
-  if (word.size() < kArabicLetterBytes || static_cast<unsigned char>(word[0]) < 0xD8) return forms;
-  std::vector<FirstWordForm> bases = forms;
+// At most: as written; without و/ف; and each of those without ب/ل/ك.
+struct FirstWordForms {
+  std::array<FirstWordForm, 4> forms;
+  size_t size = 0;
+  std::array<std::string, 2> rebuilt;  // "ال" + rest for لل; reused, so rarely allocates
+};
+
+void ComputeFirstWordForms(std::string_view word, FirstWordForms* out) {
+  out->size = 0;
+  out->forms[out->size++] = {word, 0};
+  if (word.size() < kArabicLetterBytes || static_cast<unsigned char>(word[0]) < 0xD8) return;
   if ((word.starts_with(kWa) || word.starts_with(kFa)) && word.size() - 2 >= kMinStemBytes) {
-    bases.push_back({std::string(word.substr(2)), 2});
+    out->forms[out->size++] = {word.substr(2), 2};
   }
-  for (const FirstWordForm& base : bases) {
+  const size_t bases = out->size;
+  for (size_t b = 0; b < bases; ++b) {
+    const FirstWordForm base = out->forms[b];
     const std::string_view w = base.word;
-    if (base.skip > 0) forms.push_back(base);
     if (!(w.starts_with(kBi) || w.starts_with(kLi) || w.starts_with(kKa)) || w.size() - 2 < kMinStemBytes) continue;
     if (w.substr(0, 4) == "\xD9\x84\xD9\x84") {  // لل = ل + ال
-      forms.push_back({std::string(kAl) + std::string(w.substr(4)), base.skip + 2});
+      std::string& rebuilt = out->rebuilt[b];
+      rebuilt.assign(kAl);
+      rebuilt.append(w.substr(4));
+      out->forms[out->size++] = {rebuilt, base.skip + 2};
     } else {
-      forms.push_back({std::string(w.substr(2)), base.skip + 2});
+      out->forms[out->size++] = {w.substr(2), base.skip + 2};
     }
   }
-  return forms;
 }
 
 // Words of one name may be separated by spaces, a hyphen, dots or an
@@ -108,14 +119,18 @@ StatusOr<Gazetteer> Gazetteer::Load(const std::string& rules_dir) {
   return Gazetteer(data.value());
 }
 
-std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view folded) const { return FindImpl(folded, nullptr, {}); }
+std::vector<Gazetteer::Match> Gazetteer::Find(std::string_view folded) const {
+  return FindImpl(folded, nullptr, {}, {});
+}
 
-std::vector<Gazetteer::Match> Gazetteer::Find(const FoldedText& folded, std::string_view document) const {
-  return FindImpl(folded.text(), &folded, document);
+std::vector<Gazetteer::Match> Gazetteer::Find(const FoldedText& folded, std::string_view document,
+                                              const std::vector<std::string>& named_countries) const {
+  return FindImpl(folded.text(), &folded, document, named_countries);
 }
 
 std::vector<Gazetteer::Match> Gazetteer::FindImpl(std::string_view folded, const FoldedText* map,
-                                                  std::string_view document) const {
+                                                  std::string_view document,
+                                                  const std::vector<std::string>& named_countries) const {
   const Data& d = *data_;
   // Case checks need the original spelling; without a map, "exact" names
   // ("US") never match and Latin names match in any case.
@@ -130,14 +145,17 @@ std::vector<Gazetteer::Match> Gazetteer::FindImpl(std::string_view folded, const
 
   const std::vector<WordSpan> words = SplitPlaceWords(folded);
   std::vector<Found> found;
+  FirstWordForms forms;
   for (size_t i = 0; i < words.size();) {
     Found best;
     size_t best_words = 0;
-    for (const FirstWordForm& form : FirstWordForms(folded.substr(words[i].begin, words[i].end - words[i].begin))) {
+    ComputeFirstWordForms(folded.substr(words[i].begin, words[i].end - words[i].begin), &forms);
+    for (size_t f = 0; f < forms.size; ++f) {
+      const FirstWordForm& form = forms.forms[f];
       auto longest = d.longest_from.find(form.word);
       if (longest == d.longest_from.end()) continue;
       // Keys of 1..n words from here, then tried longest first.
-      std::vector<std::string> keys = {form.word};
+      std::vector<std::string> keys = {std::string(form.word)};
       for (size_t k = i + 1; k < words.size() && keys.size() < longest->second; ++k) {
         if (!Adjacent(folded, words[k - 1], words[k])) break;
         keys.push_back(keys.back() + ' ' + std::string(folded.substr(words[k].begin, words[k].end - words[k].begin)));
@@ -173,11 +191,14 @@ std::vector<Gazetteer::Match> Gazetteer::FindImpl(std::string_view folded, const
   auto confident = [&](const NameCandidate& c) {
     return c.source >= NameSource::kCountry || d.population[c.place] >= kConfidentPopulation;
   };
-  std::vector<std::string_view> countries;
+  std::vector<std::string_view> countries(named_countries.begin(), named_countries.end());
   for (const Found& f : found) {
     const NameCandidate& best = *f.candidates.front();
     const bool shared = f.candidates.size() > 1 && best.source < NameSource::kCountry;  // "Tripoli"
-    if (confident(best) && !shared) countries.push_back(d.places[best.place].country);
+    const std::string_view country = d.places[best.place].country;
+    if (confident(best) && !shared && std::find(countries.begin(), countries.end(), country) == countries.end()) {
+      countries.push_back(country);  // a text names few countries: a list is fastest
+    }
   }
   auto named = [&](const NameCandidate* c) {
     return std::find(countries.begin(), countries.end(), d.places[c->place].country) != countries.end();
