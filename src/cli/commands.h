@@ -10,5 +10,6 @@ void AddCheckCommand(CLI::App* app, int* exit_code);
 void AddExtractCommand(CLI::App* app, int* exit_code);
 void AddGraphCommand(CLI::App* app, int* exit_code);
 void AddStoreCommand(CLI::App* app, int* exit_code);
+void AddKbCommand(CLI::App* app, int* exit_code);
 
 }  // namespace factlint::cli

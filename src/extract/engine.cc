@@ -54,13 +54,13 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   engine->options_ = options;
   std::vector<std::string> dirs = {BuiltinRulesDir()};
   dirs.insert(dirs.end(), options.rule_dirs.begin(), options.rule_dirs.end());
-  auto rules = RuleSet::Load(dirs);
+  auto rules = RuleSet::Load(dirs, options.kb_files);
   if (!rules.ok()) return rules.status();
   engine->rules_ = std::move(rules.value());
   auto kb = KnowledgeBase::Load(KnowledgeFiles(dirs, options.kb_files));
   if (!kb.ok()) return kb.status();
   engine->kb_ = std::make_unique<KnowledgeBase>(std::move(kb.value()));
-  engine->keyer_ = std::make_unique<PersonKeyer>();
+  engine->keyer_ = std::make_unique<PersonKeyer>(*engine->rules_);
   return engine;
 }
 

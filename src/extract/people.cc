@@ -3,9 +3,13 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
+
+#include "factlint/fold.h"
 
 namespace factlint {
 namespace {
@@ -13,7 +17,7 @@ namespace {
 // Families whose words never start or continue a name.
 constexpr const char* kNotNameFamilies[] = {"name_stop", "event", "who", "place", "office", "jurisdiction",
                                             "month", "weekday", "former", "number_word", "qualifier",
-                                            "ordinal", "time", "source"};
+                                            "ordinal", "time", "source", "honorific"};
 
 bool IsNameWord(const RuleSet& rules, const std::string& lang, const std::string& word) {
   for (const char* family : kNotNameFamilies) {
@@ -82,10 +86,15 @@ std::optional<NameExpr> ReadUnknownName(const SentenceContext& ctx, const RuleSe
     name.end = w.end;
     ++words;
   }
-  if (words < 2) return std::nullopt;
+  if (words == 0) return std::nullopt;
   NameExpr n;
   n.span = name;
-  n.key = keyer.KeyFor(ctx.Quote(name));
+  // One word is a bare family name ("الرئيس عون"): whose, the document's
+  // full names tell (JoinFamilyNames).
+  n.key = words == 1 ? std::string(kFamilyNamePrefix) + keyer.Skeleton(ctx.Quote(name)) : keyer.KeyFor(ctx.Quote(name));
+  // Claimed like a listed name (its jurisdiction may come from the document);
+  // JoinFamilyNames keeps it only if it names one person of the document.
+  n.known = words == 1;
   n.rule = &office;  // the title's rule read it
   return n;
 }
@@ -120,6 +129,10 @@ void ReadModifiers(const SentenceContext& ctx, const std::vector<const RuleMatch
     if ((after ? m->span.start < o->span.end : m->span.end > o->span.start)) return false;
     return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '-'; });
   };
+  // A jurisdiction inside the title itself ("المبعوث الأممي الخاص", "حاكم مصرف لبنان").
+  for (const RuleMatch* j : jurisdictions) {
+    if (o->jurisdiction.empty() && o->span.contains(j->span)) o->jurisdiction = j->value;
+  }
   for (int pass = 0; pass < 2; ++pass) {  // "الأمريكي السابق" and "السابق الأمريكي"
     for (const RuleMatch* j : jurisdictions) {
       if (!o->jurisdiction.empty()) break;
@@ -135,19 +148,36 @@ void ReadModifiers(const SentenceContext& ctx, const std::vector<const RuleMatch
       if (o->former) break;
       if (adjacent(f, true) || adjacent(f, false)) {
         o->former = true;
+        o->status = f->value.empty() ? "former" : f->value;
         o->span = Span{std::min(o->span.start, f->span.start), std::max(o->span.end, f->span.end)};
       }
     }
   }
 }
 
+// Past honorifics right at `pos` ("الشيخ", "الأمير", "Sheikh"): where the name starts.
+uint32_t SkipHonorifics(const SentenceContext& ctx, const std::vector<const RuleMatch*>& honorifics, uint32_t pos) {
+  for (const RuleMatch* h : honorifics) {
+    if (h->span.start >= pos && ctx.Gap(pos, h->span.start).empty()) pos = h->span.end;
+  }
+  return pos;
+}
+
 // Names after the title, joined by "و"/"and"; or one name apposed before it.
 void ReadHolders(const SentenceContext& ctx, const RuleSet& rules, const PersonKeyer& keyer,
-                 const std::vector<const RuleMatch*>& people, OfficeExpr* o) {
+                 const std::vector<const RuleMatch*>& people, const std::vector<const RuleMatch*>& honorifics,
+                 OfficeExpr* o) {
   uint32_t pos = o->span.end;
   const auto& joiners = rules.Lexicon(ctx.sentence().lang, "name_join");
   for (bool first = true;; first = false) {
-    if (const RuleMatch* p = PersonAt(people, ctx, pos, first)) {
+    // A listed spelling may carry the honorific ("الشيخ تميم بن حمد آل ثاني"); else skip it.
+    const RuleMatch* p = PersonAt(people, ctx, pos, first);
+    if (!p) {
+      const uint32_t name = SkipHonorifics(ctx, honorifics, pos);
+      if (name != pos) p = PersonAt(people, ctx, name, false);
+      pos = name;
+    }
+    if (p) {
       o->holders.push_back(Known(*p));
     } else if (auto unknown = ReadUnknownName(ctx, rules, keyer, *o->rule, pos)) {
       o->holders.push_back(*unknown);
@@ -177,22 +207,61 @@ void ReadHolders(const SentenceContext& ctx, const RuleSet& rules, const PersonK
 
 }  // namespace
 
-PersonKeyer::PersonKeyer() {
+namespace {
+
+// Doubled letters collapse ("mohammed" = "mohamed"); in code because RE2 has
+// no back-references.
+std::string CollapseDoubles(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (out.empty() || c != out.back() || c == ' ') out += c;
+  }
+  return out;
+}
+
+std::string LastWord(const std::string& key) {
+  const size_t dash = key.rfind('-');
+  return dash == std::string::npos ? key : key.substr(dash + 1);
+}
+
+}  // namespace
+
+PersonKeyer::PersonKeyer(const RuleSet& rules) : rules_(rules) {
   UErrorCode status = U_ZERO_ERROR;
   latin_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) latin_.reset();
+  for (const NameKeyStep& step : rules.name_keys()) {
+    auto re = std::make_unique<re2::RE2>(step.pattern);
+    if (!re->ok()) continue;  // rules_test compiles every step and names the bad one
+    (step.stage == "before" ? before_ : after_).push_back({std::move(re), step.replace});
+  }
+  for (const Person& p : rules.people()) {
+    for (const std::string& alias : p.aliases) {
+      const std::string skeleton = Skeleton(alias);
+      if (skeleton.empty()) continue;
+      families_[p.key].insert(LastWord(skeleton));
+      if (skeleton.find('-') == std::string::npos) continue;  // only full names identify a person
+      auto [it, fresh] = listed_.insert({skeleton, p.key});
+      if (!fresh && it->second != p.key) it->second.clear();  // two people: the skeleton names neither
+    }
+  }
 }
 
 PersonKeyer::~PersonKeyer() = default;
 
-std::string PersonKeyer::KeyFor(const std::string& original) const {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(original);
+std::string PersonKeyer::Skeleton(const std::string& original) const {
+  std::string folded = SingleSpaced(Fold(original));
+  for (const auto& [re, replace] : before_) re2::RE2::GlobalReplace(&folded, *re, replace);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
   if (latin_) {
     std::lock_guard<std::mutex> lock(mu_);
     latin_->transliterate(u);
   }
-  std::string latin, key;
+  std::string latin;
   u.toUTF8String(latin);
+  for (const auto& [re, replace] : after_) re2::RE2::GlobalReplace(&latin, *re, replace);
+  latin = CollapseDoubles(latin);
+  std::string key;
   for (char c : latin) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       key += c;
@@ -202,6 +271,69 @@ std::string PersonKeyer::KeyFor(const std::string& original) const {
   }
   while (!key.empty() && key.back() == '-') key.pop_back();
   return key;
+}
+
+std::string PersonKeyer::KeyFor(const std::string& original) const {
+  const std::string skeleton = Skeleton(original);
+  auto it = listed_.find(skeleton);
+  return it != listed_.end() && !it->second.empty() ? it->second : skeleton;
+}
+
+std::string PersonKeyer::RoleFor(const std::string& key, const std::string& office) const {
+  if (const Person* p = rules_.FindPerson(key)) {
+    for (const std::string& role : p->roles) {
+      const size_t slash = role.find('/');
+      if (slash != std::string::npos && role.compare(slash + 1, std::string::npos, office) == 0) return role.substr(0, slash);
+    }
+  }
+  return "";
+}
+
+std::set<std::string> PersonKeyer::FamilyNames(const std::string& key) const {
+  auto it = families_.find(key);
+  return it != families_.end() ? it->second : std::set<std::string>{LastWord(key)};
+}
+
+namespace {
+
+std::string* PersonKeyOf(Claim* c) {
+  if (auto* o = c->get<OfficeholderFacts>()) return &o->person_key;
+  if (auto* p = c->get<PersonFacts>()) return &p->person_key;
+  return nullptr;
+}
+
+bool IsFamilyName(const std::string& key) { return key.rfind(kFamilyNamePrefix, 0) == 0; }
+
+}  // namespace
+
+void JoinFamilyNames(const PersonKeyer& keyer, std::vector<Claim>* claims) {
+  // Family name skeleton -> the full names of the document that carry it.
+  std::map<std::string, std::set<std::string>> owners;
+  for (Claim& c : *claims) {
+    const std::string* key = PersonKeyOf(&c);
+    if (!key || IsFamilyName(*key)) continue;
+    for (const std::string& family : keyer.FamilyNames(*key)) owners[family].insert(*key);
+  }
+  std::vector<Claim> kept;
+  for (Claim& c : *claims) {
+    std::string* key = PersonKeyOf(&c);
+    if (key && IsFamilyName(*key)) {
+      auto it = owners.find(key->substr(kFamilyNamePrefix.size()));
+      if (it == owners.end() || it->second.size() != 1) continue;  // whose? say nothing rather than guess
+      *key = *it->second.begin();
+      if (c.get<PersonFacts>()) c.subject = "person/" + *key;
+      if (auto* o = c.get<OfficeholderFacts>(); o && o->inferred) {
+        // The jurisdiction was the document's guess; the person's own role is better.
+        const std::string role = keyer.RoleFor(*key, o->office);
+        if (!role.empty()) {
+          o->jurisdiction = role;
+          c.subject = "office/" + role + "/" + o->office;
+        }
+      }
+    }
+    kept.push_back(std::move(c));
+  }
+  *claims = std::move(kept);
 }
 
 std::vector<NameExpr> FindPeople(const SentenceContext& ctx) {
@@ -215,6 +347,7 @@ std::vector<OfficeExpr> FindOffices(const SentenceContext& ctx, const RuleSet& r
   const auto people = ctx.LongestOf("person");
   const auto jurisdictions = ctx.LongestOf("jurisdiction");
   const auto former = ctx.LongestOf("former");
+  const auto honorifics = ctx.LongestOf("honorific");
   for (const RuleMatch* m : ctx.LongestOf("office")) {
     OfficeExpr o;
     o.span = m->span;
@@ -222,7 +355,7 @@ std::vector<OfficeExpr> FindOffices(const SentenceContext& ctx, const RuleSet& r
     o.office = m->value;
     if (const Office* office = rules.FindOffice(o.office)) o.jurisdiction = office->jurisdiction;
     ReadModifiers(ctx, jurisdictions, former, &o);
-    ReadHolders(ctx, rules, keyer, people, &o);
+    ReadHolders(ctx, rules, keyer, people, honorifics, &o);
     out.push_back(std::move(o));
   }
   return out;
