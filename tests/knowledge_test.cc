@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "extract/people.h"
+#include "factlint/civil_date.h"
 #include "factlint/engine.h"
 #include "factlint/kb_import.h"
 #include "factlint/knowledge.h"
@@ -104,7 +105,10 @@ terms:
     - {person: scholz, from: 2020-01-01}
     - {person: scholz, from: 2020-01-01}
 )", dir);
-  for (const auto& p : problems) INFO(p.reason), CHECK(false);
+  for (const auto& p : problems) {
+    INFO(p.reason);
+    CHECK(false);
+  }
 }
 
 TEST_CASE("kb check: a malformed knowledge file is rejected with file, line and reason") {

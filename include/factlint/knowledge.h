@@ -92,15 +92,15 @@ struct KbProblem {
   std::string file;
   int line = 0;
   std::string reason;
-  bool warning = false;  // reported, but not a failure (a later file replacing terms: what --kb is for)
+  bool warning = false;  // reported, but not a failure (a country that two files describe)
 };
 
 // Every problem of a set of knowledge files, checked together (a term may
 // name a person defined in another file): an end before a start,
 // overlapping terms of an exclusive office (an acting holder may overlap),
 // a term naming an unknown person, office or country, a person defined
-// twice, a spelling that points at two people, an office whose terms two
-// files define.  The one place this logic lives: `factlint kb check` and the
+// twice, a spelling that points at two people.  Terms of one office add up
+// across files (overlaps are checked over all of them).  The one place this logic lives: `factlint kb check` and the
 // loaders' validation both call it.
 std::vector<KbProblem> CheckKnowledge(const std::vector<KnowledgeFile>& files, const OfficeCatalog& offices);
 
@@ -111,7 +111,8 @@ class KnowledgeBase {
  public:
   static constexpr int64_t kOpen = INT64_MAX / 4;
 
-  // Reads knowledge files; a later file replaces an office's terms.
+  // Reads knowledge files.  An office's terms add up across files; a term of
+  // the same person from the same day is the later file's.
   static StatusOr<KnowledgeBase> Load(const std::vector<std::string>& files);
   static KnowledgeBase FromFiles(const std::vector<KnowledgeFile>& files);
 

@@ -55,7 +55,9 @@ std::string IsoOf(const std::string& datetime, const std::string& precision) {
 // The office id whose English words occur (as whole words) in the label;
 // the longest wins, so that "Vice President of X" is not "president".
 std::string OfficeFromLabel(const std::string& label, const RuleSet& rules) {
-  const std::string text = " " + SingleSpaced(Fold(label)) + " ";
+  std::string text = " ";
+  text += SingleSpaced(Fold(label));
+  text += ' ';
   std::string best, best_word;
   for (const auto& rule : rules.rules()) {
     if (rule->family != "office" || rule->lang != "en") continue;
@@ -174,8 +176,8 @@ class Importer {
     const std::string family = Ascii(name.substr(name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1));
     const std::string given = space == std::string::npos ? "" : Ascii(name.substr(0, space));
     std::string key = family.empty() ? Lower(item) : family;
-    if (Taken(key) && !given.empty()) key = family + "-" + given;
-    if (Taken(key)) key += "-" + Lower(item);
+    if (Taken(key) && !given.empty()) key = fmt::format("{}-{}", family, given);
+    if (Taken(key)) key = fmt::format("{}-{}", key, Lower(item));
     KbPerson p;
     p.key = key;
     p.name = name;

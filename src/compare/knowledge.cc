@@ -230,51 +230,48 @@ void CheckCountries(const std::vector<KnowledgeFile>& files, const OfficeCatalog
   }
 }
 
-// Overlapping terms of one exclusive office; an acting holder may stand in
-// while the holder is still formally in office, so acting terms are left out.
-void CheckOverlaps(const std::string& file, std::vector<const KbTerm*> terms, std::vector<KbProblem>* out) {
-  terms.erase(std::remove_if(terms.begin(), terms.end(), [](const KbTerm* t) { return t->acting || t->last < t->first; }),
+// Overlapping terms of one exclusive office, across files; an acting holder
+// may stand in while the holder is still formally in office, so acting terms
+// are left out.
+void CheckOverlaps(std::vector<std::pair<const KbTerm*, std::string>> terms, std::vector<KbProblem>* out) {
+  terms.erase(std::remove_if(terms.begin(), terms.end(),
+                             [](const auto& t) { return t.first->acting || t.first->last < t.first->first; }),
               terms.end());
-  std::stable_sort(terms.begin(), terms.end(), [](const KbTerm* a, const KbTerm* b) { return a->first < b->first; });
-  const KbTerm* longest = nullptr;  // of the terms so far, the one that ends last
-  for (const KbTerm* t : terms) {
-    if (longest && t->first < longest->last) {  // touching (to = next from) is fine
-      out->push_back({file, t->line, fmt::format("{}: the term of \"{}\" from {} overlaps the term of \"{}\" ({}..{}, "
-                                                 "line {}); one holder at a time (mark a stand-in acting: true)",
-                                                 t->office, t->person, t->from, longest->person, longest->from,
-                                                 longest->to, longest->line)});
+  std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first->first < b.first->first; });
+  const std::pair<const KbTerm*, std::string>* longest = nullptr;  // of the terms so far, the one that ends last
+  for (const auto& entry : terms) {
+    const KbTerm* t = entry.first;
+    if (longest && t->first < longest->first->last) {  // touching (to = next from) is fine
+      const KbTerm* l = longest->first;
+      out->push_back({entry.second, t->line,
+                      fmt::format("{}: the term of \"{}\" from {} overlaps the term of \"{}\" ({}..{}, {}:{}); one "
+                                  "holder at a time (mark a stand-in acting: true)",
+                                  t->office, t->person, t->from, l->person, l->from, l->to, longest->second, l->line)});
     }
-    if (!longest || t->last > longest->last) longest = t;
+    if (!longest || t->last > longest->first->last) longest = &entry;
   }
 }
 
 void CheckTerms(const std::vector<KnowledgeFile>& files, const OfficeCatalog& offices,
                 const std::set<std::string>& people, const std::set<std::string>& jurisdictions,
                 std::vector<KbProblem>* out) {
-  std::map<std::string, std::string> office_file;  // office -> file:line that defines its terms
+  // Terms of an office add up across files; a term of the same person from
+  // the same day is one term (the later file's).
+  std::map<std::string, std::map<std::pair<std::string, std::string>, std::pair<const KbTerm*, std::string>>> merged;
   for (const KnowledgeFile& f : files) {
     for (const auto& [office, line] : f.office_lines) {
-      if (auto [it, fresh] = office_file.insert({office, fmt::format("{}:{}", f.path, line)}); !fresh) {
-        out->push_back({f.path, line, fmt::format("terms of {} are also defined at {}; the later file replaces them",
-                                                  office, it->second), true});
-      }
       const size_t slash = office.find('/');
       const std::string jurisdiction = office.substr(0, slash), id = office.substr(slash + 1);
       if (!jurisdictions.count(jurisdiction)) {
         out->push_back({f.path, line, fmt::format("{}: unknown country or organisation \"{}\"", office, jurisdiction)});
       }
-      auto exclusive = offices.exclusive.find(id);
-      if (exclusive == offices.exclusive.end()) {
+      if (!offices.exclusive.count(id)) {
         out->push_back({f.path, line, fmt::format("{}: unknown office \"{}\" (offices are declared in rules/offices.yaml)",
                                                   office, id)});
       }
-      std::vector<const KbTerm*> terms;
-      for (const KbTerm& t : f.terms) {
-        if (t.office == office) terms.push_back(&t);
-      }
-      if (exclusive == offices.exclusive.end() || exclusive->second) CheckOverlaps(f.path, terms, out);
     }
     for (const KbTerm& t : f.terms) {
+      merged[t.office][{t.person, t.from}] = {&t, f.path};
       if (!people.count(t.person)) {
         out->push_back({f.path, t.line, fmt::format("{}: unknown person key \"{}\" (define it under people: here or in "
                                                     "another knowledge file)", t.office, t.person)});
@@ -284,6 +281,13 @@ void CheckTerms(const std::vector<KnowledgeFile>& files, const OfficeCatalog& of
                                                     t.person, t.to, t.from)});
       }
     }
+  }
+  for (const auto& [office, terms] : merged) {
+    auto exclusive = offices.exclusive.find(office.substr(office.find('/') + 1));
+    if (exclusive != offices.exclusive.end() && !exclusive->second) continue;
+    std::vector<std::pair<const KbTerm*, std::string>> list;
+    for (const auto& [key, term] : terms) list.push_back(term);
+    CheckOverlaps(list, out);
   }
 }
 
@@ -314,10 +318,17 @@ StatusOr<KnowledgeBase> KnowledgeBase::Load(const std::vector<std::string>& file
 
 KnowledgeBase KnowledgeBase::FromFiles(const std::vector<KnowledgeFile>& files) {
   KnowledgeBase kb;
+  // Terms add up across files; the same person from the same day is one
+  // term, the later file's (a refreshed import corrects an end date).
+  std::map<std::string, std::map<std::pair<std::string, int64_t>, Term>> merged;
   for (const KnowledgeFile& f : files) {
-    for (const auto& [office, line] : f.office_lines) kb.terms_[office].clear();  // a later file replaces
-    for (const KbTerm& t : f.terms) kb.terms_[t.office].push_back(Term{t.person, t.first, t.last, t.acting});
+    for (const KbTerm& t : f.terms) merged[t.office][{t.person, t.first}] = Term{t.person, t.first, t.last, t.acting};
     for (const KbCountry& c : f.countries) kb.countries_[c.id] = c;
+  }
+  for (auto& [office, terms] : merged) {
+    std::vector<Term>& list = kb.terms_[office];
+    for (auto& [key, term] : terms) list.push_back(term);
+    std::stable_sort(list.begin(), list.end(), [](const Term& a, const Term& b) { return a.from < b.from; });
   }
   return kb;
 }

@@ -67,15 +67,19 @@ std::optional<NameExpr> ReadUnknownName(const SentenceContext& ctx, const RuleSe
   const std::string& lang = ctx.sentence().lang;
   Span name{pos, pos};
   int words = 0;
-  for (bool stop = false; words < 3 && !stop;) {
+  for (bool stop = false; !stop;) {
     Span w = StripPunctuation(text, NextWord(text, name.end), &stop);
     const std::string word = text.substr(w.start, w.size());
+    // After عبد/ابو the next word completes one name ("بدر عبد العاطي",
+    // "سلمان بن عبد العزيز"), so it does not count as a word of its own.
+    const std::string previous = words ? text.substr(name.start, name.size()) : "";
+    const bool compound = lang == "ar" && previous.size() >= 6 &&
+                          (previous.compare(previous.size() - 6, 6, "عبد") == 0 ||
+                           previous.compare(previous.size() - 6, 6, "ابو") == 0);
+    if (words >= 3 && !compound) break;
     bool ok = !word.empty() && IsNameWord(rules, lang, word);
     if (lang == "ar") {
-      // Names do not start with the article, except after عبد/ابو ("بدر عبد العاطي").
-      const std::string previous = words ? text.substr(name.start, name.size()) : "";
-      const bool compound = previous.size() >= 6 && (previous.compare(previous.size() - 6, 6, "عبد") == 0 ||
-                                                     previous.compare(previous.size() - 6, 6, "ابو") == 0);
+      // Names do not start with the article, except after عبد/ابو.
       ok = ok && IsArabicLetters(word) && (word.compare(0, 4, "ال") != 0 || compound);
     } else {
       const std::string original = ctx.Quote(w);
@@ -84,7 +88,7 @@ std::optional<NameExpr> ReadUnknownName(const SentenceContext& ctx, const RuleSe
     if (!ok) break;
     if (words == 0) name.start = w.start;
     name.end = w.end;
-    ++words;
+    if (!compound) ++words;
   }
   if (words == 0) return std::nullopt;
   NameExpr n;
@@ -155,6 +159,24 @@ void ReadModifiers(const SentenceContext& ctx, const std::vector<const RuleMatch
   }
 }
 
+// True when the listed person `key` is known to have held `office` anywhere.
+bool HeldBy(const RuleSet& rules, const std::string& key, const std::string& office) {
+  const Person* p = rules.FindPerson(key);
+  return p && std::any_of(p->roles.begin(), p->roles.end(), [&](const std::string& role) {
+    const size_t slash = role.find('/');
+    return slash != std::string::npos && role.compare(slash + 1, std::string::npos, office) == 0;
+  });
+}
+
+// A listed spelling that starts inside the title and runs past it: the title
+// is part of the spelling ("الملك عبد الله الثاني", "البابا ليو الرابع عشر").
+const RuleMatch* PersonOverTitle(const std::vector<const RuleMatch*>& people, Span title) {
+  for (const RuleMatch* p : people) {
+    if (p->span.start >= title.start && p->span.start < title.end && p->span.end > title.end) return p;
+  }
+  return nullptr;
+}
+
 // Past honorifics right at `pos` ("الشيخ", "الأمير", "Sheikh"): where the name starts.
 uint32_t SkipHonorifics(const SentenceContext& ctx, const std::vector<const RuleMatch*>& honorifics, uint32_t pos) {
   for (const RuleMatch* h : honorifics) {
@@ -171,7 +193,8 @@ void ReadHolders(const SentenceContext& ctx, const RuleSet& rules, const PersonK
   const auto& joiners = rules.Lexicon(ctx.sentence().lang, "name_join");
   for (bool first = true;; first = false) {
     // A listed spelling may carry the honorific ("الشيخ تميم بن حمد آل ثاني"); else skip it.
-    const RuleMatch* p = PersonAt(people, ctx, pos, first);
+    const RuleMatch* p = first ? PersonOverTitle(people, o->span) : nullptr;
+    if (!p) p = PersonAt(people, ctx, pos, first);
     if (!p) {
       const uint32_t name = SkipHonorifics(ctx, honorifics, pos);
       if (name != pos) p = PersonAt(people, ctx, name, false);
@@ -200,7 +223,12 @@ void ReadHolders(const SentenceContext& ctx, const RuleSet& rules, const PersonK
   for (auto it = people.rbegin(); it != people.rend(); ++it) {
     const RuleMatch* p = *it;
     if (p->span.end > o->span.start) continue;
-    if (AppositionGap(ctx.Between(p->span.end, o->span.start))) o->holders.push_back(Known(*p));
+    // "روبيو، وزير الخارجية": a comma (or "the") makes the title his.  With a
+    // space alone the title may begin the next phrase ("استقبل الملك عبد الله
+    // الثاني وزير الخارجية الأمريكي"): only a holder of that office takes it.
+    const std::string_view gap = ctx.Between(p->span.end, o->span.start);
+    const bool marked = gap.find_first_not_of(' ') != std::string_view::npos;
+    if (AppositionGap(gap) && (marked || HeldBy(rules, p->value, o->office))) o->holders.push_back(Known(*p));
     break;
   }
 }

@@ -296,6 +296,12 @@ class RuleLoader {
     return AddKnowledgeRule(std::move(people));
   }
 
+  // A --kb file: loaded after every folder, its rule ids its own.
+  Status LoadExtraKnowledge(const std::string& file) {
+    ids_in_folder_.clear();
+    return LoadKnowledge(file);
+  }
+
   // Roles from the knowledge files' terms, once every person is known.
   void ApplyRoles() {
     for (auto& [key, offices] : roles_) {
@@ -393,7 +399,7 @@ StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<std::string>&
     if (!s.ok()) return s;
   }
   for (const std::string& file : kb_files) {
-    Status s = loader.LoadKnowledge(file);
+    Status s = loader.LoadExtraKnowledge(file);
     if (!s.ok()) return s;
   }
   loader.ApplyRoles();
