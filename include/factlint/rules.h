@@ -31,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "factlint/knowledge.h"
 #include "factlint/span.h"
 #include "factlint/status.h"
 
@@ -140,6 +141,9 @@ class RuleSet {
   std::vector<std::string> JurisdictionIds() const;
   const std::vector<Office>& offices() const { return offices_; }
   const std::vector<NameKeyStep>& name_keys() const { return name_keys_; }
+  // The knowledge files read (kb/ folders, then --kb files), in order: the
+  // KnowledgeBase is built from them without reading them again.
+  const std::vector<KnowledgeFile>& knowledge() const { return knowledge_; }
   const std::vector<NameKeyExample>& name_key_examples() const { return name_key_examples_; }
   const std::vector<Person>& people() const { return people_; }
   // Folded alias -> person key, for joining spellings.
@@ -155,6 +159,7 @@ class RuleSet {
   std::map<std::string, size_t> person_index_;  // key -> people_ index
   std::map<std::string, size_t> office_index_;  // id -> offices_ index
   std::vector<NameKeyStep> name_keys_;
+  std::vector<KnowledgeFile> knowledge_;
   std::vector<NameKeyExample> name_key_examples_;
   std::map<std::string, std::map<std::string, std::string>> lexicons_;  // "lang/family"
   std::map<std::string, std::unique_ptr<CompiledRules>> compiled_;  // by language

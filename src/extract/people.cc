@@ -280,13 +280,17 @@ PersonKeyer::~PersonKeyer() = default;
 std::string PersonKeyer::Skeleton(const std::string& original) const {
   std::string folded = SingleSpaced(Fold(original));
   for (const auto& [re, replace] : before_) re2::RE2::GlobalReplace(&folded, *re, replace);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
-  if (latin_) {
-    std::lock_guard<std::mutex> lock(mu_);
-    latin_->transliterate(u);
-  }
   std::string latin;
-  u.toUTF8String(latin);
+  if (std::all_of(folded.begin(), folded.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    latin = folded;  // already ASCII, and folding lower-cased it: ICU has nothing to do
+  } else {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
+    if (latin_) {
+      std::lock_guard<std::mutex> lock(mu_);
+      latin_->transliterate(u);
+    }
+    u.toUTF8String(latin);
+  }
   for (const auto& [re, replace] : after_) re2::RE2::GlobalReplace(&latin, *re, replace);
   latin = CollapseDoubles(latin);
   std::string key;
