@@ -312,6 +312,7 @@ TEST_CASE("extraction table: every rules file is covered") {
     if (r->file.empty()) continue;
     const std::string rel = fs::weakly_canonical(r->file).lexically_relative(root).generic_string();
     if (rel.empty() || rel.rfind("..", 0) == 0) continue;  // not a built-in rules file
+    if (rel.rfind("kb/", 0) == 0) continue;  // knowledge files: tests/tables/officeholders.yaml covers them
     hits[rel] += RulesSeen().count(r->id) ? 1 : 0;
   }
   CHECK(hits.size() >= 14);

@@ -31,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "factlint/knowledge.h"
 #include "factlint/span.h"
 #include "factlint/status.h"
 
@@ -91,11 +92,31 @@ struct Office {
   bool exclusive = true;     // one holder at a time
 };
 
+// One step of turning a name nobody listed into a person key (names.yaml):
+// an RE2 replacement applied "before" transliteration (on folded text) or
+// "after" it (on lower-case ASCII).
+struct NameKeyStep {
+  std::string stage;  // before | after
+  std::string pattern;
+  std::string replace;
+  std::string file;
+  int line = 0;
+};
+
+// Two spellings that must (or must not) get the same person key.
+struct NameKeyExample {
+  std::string a, b;
+  bool same = true;
+};
+
 class RuleSet {
  public:
-  // Loads rules/<lang>/*.yaml, people.yaml and offices.yaml from each folder
-  // in order (later folders extend or override earlier ones by id).
-  static StatusOr<std::unique_ptr<RuleSet>> Load(const std::vector<std::string>& dirs);
+  // Loads rules/<lang>/*.yaml, people.yaml, offices.yaml, names.yaml and the
+  // knowledge files under kb/ (their countries and people) from each folder
+  // in order (later folders extend or override earlier ones by id), then the
+  // countries and people of `kb_files` (--kb).
+  static StatusOr<std::unique_ptr<RuleSet>> Load(const std::vector<std::string>& dirs,
+                                                 const std::vector<std::string>& kb_files = {});
   ~RuleSet();
 
   // Every match of every rule of `lang` in `folded`, in text order.  Word
@@ -116,6 +137,14 @@ class RuleSet {
   const Office* FindOffice(const std::string& id) const;
   // "us" -> "United States"; the id itself when unknown.
   std::string JurisdictionName(const std::string& id) const;
+  // Every jurisdiction id: offices.yaml's and the knowledge files' countries.
+  std::vector<std::string> JurisdictionIds() const;
+  const std::vector<Office>& offices() const { return offices_; }
+  const std::vector<NameKeyStep>& name_keys() const { return name_keys_; }
+  // The knowledge files read (kb/ folders, then --kb files), in order: the
+  // KnowledgeBase is built from them without reading them again.
+  const std::vector<KnowledgeFile>& knowledge() const { return knowledge_; }
+  const std::vector<NameKeyExample>& name_key_examples() const { return name_key_examples_; }
   const std::vector<Person>& people() const { return people_; }
   // Folded alias -> person key, for joining spellings.
   const std::map<std::string, std::string>& aliases() const { return aliases_; }
@@ -127,6 +156,11 @@ class RuleSet {
   std::vector<Office> offices_;
   std::map<std::string, std::string> jurisdiction_names_;
   std::map<std::string, std::string> aliases_;
+  std::map<std::string, size_t> person_index_;  // key -> people_ index
+  std::map<std::string, size_t> office_index_;  // id -> offices_ index
+  std::vector<NameKeyStep> name_keys_;
+  std::vector<KnowledgeFile> knowledge_;
+  std::vector<NameKeyExample> name_key_examples_;
   std::map<std::string, std::map<std::string, std::string>> lexicons_;  // "lang/family"
   std::map<std::string, std::unique_ptr<CompiledRules>> compiled_;  // by language
   friend class RuleLoader;

@@ -11,5 +11,6 @@ void AddExtractCommand(CLI::App* app, int* exit_code);
 void AddExplainCommand(CLI::App* app, int* exit_code);
 void AddGraphCommand(CLI::App* app, int* exit_code);
 void AddStoreCommand(CLI::App* app, int* exit_code);
+void AddKbCommand(CLI::App* app, int* exit_code);
 
 }  // namespace factlint::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   factlint::cli::AddGraphCommand(&app, &exit_code);
   factlint::cli::AddExplainCommand(&app, &exit_code);
   factlint::cli::AddStoreCommand(&app, &exit_code);
+  factlint::cli::AddKbCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -18,7 +18,17 @@ struct Holder {
   ClaimGroup claims;
   Period period;  // union of the periods of the documents naming them
   bool dated = true;
+  bool estimated = false;  // some period comes from the knowledge base, not a date
 };
+
+// Two holders named for the same time.  Terms touch on the day of the
+// handover (one's `to` is the next one's `from`), so periods estimated from
+// them share that day without meaning the same time: they must share more.
+bool SameTime(const Holder& a, const Holder& b) {
+  const Period shared = Intersect(a.period, b.period);
+  if (!a.estimated && !b.estimated) return !shared.empty();
+  return std::any_of(shared.begin(), shared.end(), [](const auto& range) { return range.second > range.first; });
+}
 
 // The union of two periods, merged so that it stays as short as the
 // distinct stretches of time it covers.
@@ -58,6 +68,7 @@ void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, st
     h.claims.push_back(c);
     const Period& p = ctx.PeriodOf(c->doc);
     h.dated = h.dated && p != Everything();
+    h.estimated = h.estimated || (!ctx.DayOf(c->doc) && p != Everything());
     h.period = Union(h.period, p);
   }
   if (holders.size() < 2) return;
@@ -72,7 +83,7 @@ void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, st
     if (known_office && !Overlaps(a.period, ctx.kb.TermsOf(office_id, a.entity))) consistent = false;
     for (size_t j = i + 1; j < list.size(); ++j) {
       const Holder& b = *list[j];
-      if (!a.dated || !b.dated || Overlaps(a.period, b.period)) separate = false;
+      if (!a.dated || !b.dated || SameTime(a, b)) separate = false;
     }
   }
   const bool conflict = !separate || !consistent;

@@ -183,6 +183,7 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
   }
   InferUnnamedHolders();
   incidents_.Attach(&claims_);
+  JoinFamilyNames(keyer_, &claims_);  // after Attach: it drops claims, which would shift Attach's indices
   std::stable_sort(claims_.begin(), claims_.end(), [](const Claim& a, const Claim& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
   });
@@ -392,7 +393,7 @@ void DocumentExtractor::Officeholders(const SentenceContext& ctx, const Found& f
       f.jurisdiction = o.jurisdiction;
       f.person = ctx.Quote(holder.span);
       f.person_key = holder.key;
-      f.time = o.former ? "former" : "current";
+      f.time = o.former ? o.status : "current";
       if (f.jurisdiction.empty()) {
         // An unknown name with no jurisdiction in the text is too weak to claim.
         if (!holder.known) continue;
@@ -401,7 +402,7 @@ void DocumentExtractor::Officeholders(const SentenceContext& ctx, const Found& f
       }
       const Span evidence{std::min(o.span.start, holder.span.start), std::max(o.span.end, holder.span.end)};
       builder.Add(ctx, evidence, *o.rule, Join({"office", f.jurisdiction, f.office}),
-                  f.person + (f.time == "former" ? " (former)" : ""), f);
+                  f.person + (f.time != "current" ? " (" + f.time + ")" : ""), f);
     }
   }
 }

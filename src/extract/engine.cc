@@ -20,28 +20,6 @@
 #include "factlint/segment.h"
 
 namespace factlint {
-namespace {
-
-namespace fs = std::filesystem;
-
-std::vector<std::string> KnowledgeFiles(const std::vector<std::string>& rule_dirs, const std::vector<std::string>& extra) {
-  std::vector<std::string> files;
-  for (const std::string& dir : rule_dirs) {
-    std::error_code ec;
-    const fs::path kb = fs::path(dir) / "kb";
-    if (!fs::is_directory(kb, ec)) continue;
-    std::vector<std::string> found;
-    for (const auto& entry : fs::directory_iterator(kb, ec)) {
-      if (entry.path().extension() == ".yaml") found.push_back(entry.path().string());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  files.insert(files.end(), extra.begin(), extra.end());
-  return files;
-}
-
-}  // namespace
 
 DocumentInfo InfoOf(const Document& doc) {
   return DocumentInfo{doc.id, doc.path, doc.meta.lang, doc.meta.date, false};
@@ -57,13 +35,13 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   engine->options_ = options;
   std::vector<std::string> dirs = {BuiltinRulesDir()};
   dirs.insert(dirs.end(), options.rule_dirs.begin(), options.rule_dirs.end());
-  auto rules = RuleSet::Load(dirs);
+  auto rules = RuleSet::Load(dirs, options.kb_files);
   if (!rules.ok()) return rules.status();
   engine->rules_ = std::move(rules.value());
-  auto kb = KnowledgeBase::Load(KnowledgeFiles(dirs, options.kb_files));
-  if (!kb.ok()) return kb.status();
-  engine->kb_ = std::make_unique<KnowledgeBase>(std::move(kb.value()));
-  engine->keyer_ = std::make_unique<PersonKeyer>();
+  // The rules loader read the knowledge files (their countries and people
+  // are words); their terms make the knowledge base.
+  engine->kb_ = std::make_unique<KnowledgeBase>(KnowledgeBase::FromFiles(engine->rules_->knowledge()));
+  engine->keyer_ = std::make_unique<PersonKeyer>(*engine->rules_);
   auto gazetteer = Gazetteer::Load(BuiltinRulesDir());
   if (!gazetteer.ok()) return gazetteer.status();
   engine->gazetteer_ = std::make_unique<Gazetteer>(std::move(gazetteer.value()));

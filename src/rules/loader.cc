@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "factlint/fold.h"
+#include "factlint/knowledge.h"
 #include "factlint/rules.h"
 #include "rules/compiled.h"
 
@@ -147,9 +148,10 @@ class RuleLoader {
     }
     if (!root.IsMap()) return Status::InvalidRule(file + ": expected a map with \"rules\", \"people\" or \"offices\"");
     const std::string top = relative.begin()->string();
-    if (top == "kb") return Status::OK();  // knowledge files are read by KnowledgeBase
+    if (top == "kb") return LoadKnowledge(file);
     if (root["places"]) return Status::OK();  // the gazetteer (src/places) reads places.yaml
     try {
+      if (root["name_keys"]) return LoadNameKeys(file, root["name_keys"]);
       if (root["people"]) return LoadPeople(file, root["people"]);
       if (root["offices"] || root["jurisdictions"]) return LoadOffices(file, root);
       std::string lang = root["lang"] ? root["lang"].as<std::string>() : "";
@@ -212,13 +214,13 @@ class RuleLoader {
       rule->line = node.Mark().line + 1;
       for (const std::string& alias : p.aliases) {
         rule->words[Fold(alias)] = p.key;
-        set_->aliases_[Fold(alias)] = p.key;
+        set_->aliases_[SingleSpaced(Fold(alias))] = p.key;
       }
       if (node["examples"]) {
         Status s = ReadExamples(file, node["examples"], &rule->examples);
         if (!s.ok()) return s;
       }
-      set_->people_.push_back(std::move(p));
+      AddPerson(std::move(p));
       Status s = Add(std::move(rule));
       if (!s.ok()) return s;
     }
@@ -240,6 +242,7 @@ class RuleLoader {
           Office o{id, node["name"] ? node["name"].as<std::string>() : id,
                    node["jurisdiction"] ? node["jurisdiction"].as<std::string>() : "",
                    node["exclusive"] ? node["exclusive"].as<bool>() : true};
+          set_->office_index_[o.id] = set_->offices_.size();
           set_->offices_.push_back(o);
         }
         for (const auto& kv : node) {
@@ -265,17 +268,155 @@ class RuleLoader {
     return Status::OK();
   }
 
+  // A knowledge file (rules/kb/*.yaml, --kb): its countries become
+  // jurisdiction words, its people names, its terms the people's roles.  One
+  // rule per file and language keeps the compiled rule set small however
+  // many people the file lists.
+ public:
+  Status LoadKnowledge(const std::string& file) {
+    auto kb = ReadKnowledgeFile(file);
+    if (!kb.ok()) return kb.status();
+    const std::string stem = fs::path(file).stem().string();
+    for (const char* lang : {"ar", "en"}) {
+      auto rule = KnowledgeRule(file, fmt::format("{}.countries.{}", lang, stem), "jurisdiction", lang);
+      for (const KbCountry& c : kb->countries) {
+        for (const std::string& w : std::string(lang) == "ar" ? c.ar : c.en) AddWord(w, c.id, rule.get());
+      }
+      if (Status s = AddKnowledgeRule(std::move(rule)); !s.ok()) return s;
+    }
+    for (const KbCountry& c : kb->countries) {
+      set_->jurisdiction_names_[c.id] = c.name.empty() ? c.id : c.name;
+    }
+    // Spellings in Arabic script match Arabic sentences, the others English
+    // ones: two smaller rules compile faster than one for every language.
+    auto arabic = KnowledgeRule(file, "person.kb." + stem + ".ar", "person", "ar");
+    auto latin = KnowledgeRule(file, "person.kb." + stem + ".en", "person", "en");
+    for (const KbPerson& kp : kb->people) {
+      Person p{kp.key, kp.name, kp.Spellings(), kp.roles};
+      for (const std::string& alias : p.aliases) AddWord(alias, p.key, InArabicScript(alias) ? arabic.get() : latin.get());
+      AddPerson(std::move(p));
+    }
+    for (const KbTerm& t : kb->terms) roles_[t.person].insert(t.office);
+    set_->knowledge_.push_back(std::move(kb.value()));
+    if (Status s = AddKnowledgeRule(std::move(arabic)); !s.ok()) return s;
+    return AddKnowledgeRule(std::move(latin));
+  }
+
+  // A --kb file: loaded after every folder, its rule ids its own.
+  Status LoadExtraKnowledge(const std::string& file) {
+    ids_in_folder_.clear();
+    return LoadKnowledge(file);
+  }
+
+  // Roles from the knowledge files' terms, once every person is known.
+  void ApplyRoles() {
+    for (auto& [key, offices] : roles_) {
+      auto it = set_->person_index_.find(key);
+      if (it == set_->person_index_.end()) continue;  // kb check reports it
+      std::vector<std::string>& roles = set_->people_[it->second].roles;
+      for (const std::string& o : offices) {
+        if (std::find(roles.begin(), roles.end(), o) == roles.end()) roles.push_back(o);
+      }
+    }
+  }
+
+ private:
+  static bool InArabicScript(const std::string& s) {
+    // Arabic letters are two-byte sequences starting 0xD8-0xDB.
+    return std::any_of(s.begin(), s.end(), [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b >= 0xD8 && b <= 0xDB;
+    });
+  }
+
+  static std::unique_ptr<Rule> KnowledgeRule(const std::string& file, std::string id, const char* family,
+                                             const char* lang) {
+    auto rule = std::make_unique<Rule>();
+    rule->id = std::move(id);
+    rule->family = family;
+    rule->lang = lang;
+    rule->file = file;
+    rule->line = 1;
+    return rule;
+  }
+
+  void AddWord(const std::string& word, const std::string& value, Rule* rule) {
+    const std::string folded = SingleSpaced(Fold(word));
+    if (folded.empty()) return;
+    // The first word stands as the rule's example: the words are data, and
+    // `kb check` validates them; the example proves the rule compiles and matches.
+    if (rule->examples.empty()) rule->examples.push_back({word, value});
+    rule->words.emplace(folded, value);  // the first person to claim a spelling keeps it (kb check reports the clash)
+    if (rule->family == "person") set_->aliases_.emplace(folded, value);
+  }
+
+  Status AddKnowledgeRule(std::unique_ptr<Rule> rule) {
+    if (rule->words.empty()) return Status::OK();
+    return Add(std::move(rule));
+  }
+
+  // A person defined twice (people.yaml and a kb file) keeps one entry with
+  // every spelling; kb check reports the repetition.
+  void AddPerson(Person p) {
+    auto [it, fresh] = set_->person_index_.insert({p.key, set_->people_.size()});
+    if (fresh) {
+      set_->people_.push_back(std::move(p));
+      return;
+    }
+    Person& known = set_->people_[it->second];
+    for (std::string& a : p.aliases) {
+      if (std::find(known.aliases.begin(), known.aliases.end(), a) == known.aliases.end()) known.aliases.push_back(a);
+    }
+    for (std::string& r : p.roles) {
+      if (std::find(known.roles.begin(), known.roles.end(), r) == known.roles.end()) known.roles.push_back(r);
+    }
+  }
+
+  // names.yaml: how a name nobody listed becomes a person key (people.h).
+  Status LoadNameKeys(const std::string& file, const YAML::Node& node) {
+    for (const char* stage : {"before", "after"}) {
+      const YAML::Node list = node[stage];
+      if (!list) continue;
+      if (!list.IsSequence()) return TypeError(file, list, fmt::format("name_keys.{} must be a list", stage));
+      for (const YAML::Node& step : list) {
+        if (!step["pattern"] || !step["pattern"].IsScalar() || !step["replace"] || !step["replace"].IsScalar()) {
+          return TypeError(file, step, "a name key step is {pattern, replace, why}");
+        }
+        const std::string pattern = std::string(stage) == "before" ? Fold(step["pattern"].Scalar()) : step["pattern"].Scalar();
+        set_->name_keys_.push_back({stage, pattern, step["replace"].Scalar(), file, step.Mark().line + 1});
+      }
+    }
+    if (const YAML::Node examples = node["examples"]) {
+      if (!examples.IsSequence()) return TypeError(file, examples, "name_keys.examples must be a list of [a, b] pairs");
+      for (const YAML::Node& pair : examples) {
+        if (!pair.IsSequence() || pair.size() != 3 || !pair[2].IsScalar()) {
+          return TypeError(file, pair, "a name key example is [spelling, spelling, same|different]");
+        }
+        set_->name_key_examples_.push_back({pair[0].as<std::string>(), pair[1].as<std::string>(),
+                                            pair[2].Scalar() == "same"});
+      }
+    }
+    return Status::OK();
+  }
+
   RuleSet* set_;
   std::set<std::string> ids_in_folder_;
+  std::map<std::string, std::set<std::string>> roles_;  // person key -> offices of their terms
 };
 
-StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<std::string>& dirs) {
+StatusOr<std::unique_ptr<RuleSet>> RuleSet::Load(const std::vector<std::string>& dirs,
+                                                  const std::vector<std::string>& kb_files) {
   std::unique_ptr<RuleSet> set(new RuleSet());
   RuleLoader loader(set.get());
   for (const std::string& dir : dirs) {
     Status s = loader.LoadFolder(dir);
     if (!s.ok()) return s;
   }
+  for (const std::string& file : kb_files) {
+    Status s = loader.LoadExtraKnowledge(file);
+    if (!s.ok()) return s;
+  }
+  loader.ApplyRoles();
   Status s = CompileRules(set->rules_, &set->compiled_);
   if (!s.ok()) return s;
   for (const auto& [lang, compiled] : set->compiled_) {
@@ -310,17 +451,19 @@ const Rule* RuleSet::Find(const std::string& id) const {
 }
 
 const Person* RuleSet::FindPerson(const std::string& key) const {
-  for (const Person& p : people_) {
-    if (p.key == key) return &p;
-  }
-  return nullptr;
+  auto it = person_index_.find(key);
+  return it == person_index_.end() ? nullptr : &people_[it->second];
 }
 
 const Office* RuleSet::FindOffice(const std::string& id) const {
-  for (const Office& o : offices_) {
-    if (o.id == id) return &o;
-  }
-  return nullptr;
+  auto it = office_index_.find(id);
+  return it == office_index_.end() ? nullptr : &offices_[it->second];
+}
+
+std::vector<std::string> RuleSet::JurisdictionIds() const {
+  std::vector<std::string> out;
+  for (const auto& [id, name] : jurisdiction_names_) out.push_back(id);
+  return out;
 }
 
 }  // namespace factlint
