@@ -64,6 +64,7 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
     if (first.get<QuantityFacts>()) CompareQuantities(group, ctx, &findings);
     if (first.get<OfficeholderFacts>()) CompareOfficeholders(group, ctx, &findings);
     if (first.get<DateFacts>()) CompareDates(group, ctx, &findings);
+    if (first.get<DateFacts>()) CheckWeekdays(group, ctx, &findings);
   }
   // Durations are checked even alone: a single one can contradict a date.
   std::map<std::string, ClaimGroup> durations;

@@ -60,6 +60,8 @@ Finding MakeFinding(std::string kind, Severity severity, std::string subject, st
 void CompareQuantities(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+// A date whose stated weekday is not its own (within one document).
+void CheckWeekdays(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 void CompareDurations(const ClaimGroup& group, const ClaimGroup& start_dates, const CompareContext& ctx,
                       std::vector<Finding>* out);
 // Officeholder names checked against the knowledge base (one claim each).
