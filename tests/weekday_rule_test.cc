@@ -34,7 +34,7 @@ TEST_CASE("weekday rule: a stated weekday that is not the date's own is a findin
       {"دخل وقف إطلاق النار حيز التنفيذ أمس الإثنين.", "2025-10-07", false},
   };
   for (const Case& c : cases) {
-    INFO(c.text);
+    INFO(std::string(c.text));
     CHECK(HasWeekdayFinding(c.text, c.date) == c.finding);
   }
 }

@@ -51,9 +51,10 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
   }
   auto is_new = [&](const Claim* c) { return !stored.count(c->doc); };
   std::map<std::string, ClaimGroup> dates_by_subject;
-  ClaimGroup officeholders;
+  ClaimGroup officeholders, new_dates;
   for (const Claim& c : claims) {
     if (c.get<DateFacts>()) dates_by_subject[c.subject].push_back(&c);
+    if (c.get<DateFacts>() && is_new(&c)) new_dates.push_back(&c);
     if (c.get<OfficeholderFacts>() && is_new(&c)) officeholders.push_back(&c);
   }
   for (const std::vector<size_t>& indexes : graph.SubjectGroups()) {
@@ -64,7 +65,6 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
     if (first.get<QuantityFacts>()) CompareQuantities(group, ctx, &findings);
     if (first.get<OfficeholderFacts>()) CompareOfficeholders(group, ctx, &findings);
     if (first.get<DateFacts>()) CompareDates(group, ctx, &findings);
-    if (first.get<DateFacts>()) CheckWeekdays(group, ctx, &findings);
   }
   // Durations are checked even alone: a single one can contradict a date.
   std::map<std::string, ClaimGroup> durations;
@@ -76,6 +76,7 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
     CompareDurations(group, StartDates(group, dates_by_subject, rules), ctx, &findings);
   }
   CheckHolderNames(officeholders, ctx, &findings);
+  CheckWeekdays(new_dates, ctx, &findings);
   SortAndNumber(&findings);
   for (const Finding& f : findings) graph.AddFinding(f);
   return findings;
