@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -19,12 +20,49 @@ namespace {
 // Which way an undated day, month or weekday lies from the document's date.
 enum class Tense { kUnknown, kPast, kFuture };
 
-// The future wins: "قال إنه سيزور القاهرة يوم الجمعة" is about a coming Friday.
-Tense SentenceTense(const SentenceContext& ctx) {
+// The words of a folded sentence, trailing punctuation removed.
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  while (!text.empty()) {
+    const size_t start = text.find_first_not_of(' ');
+    if (start == std::string_view::npos) break;
+    const size_t end = std::min(text.find(' ', start), text.size());
+    std::string word(text.substr(start, end - start));
+    text.remove_prefix(end);
+    while (!word.empty() && std::string_view(".,:;!?\"'()").find(word.back()) != std::string_view::npos) word.pop_back();
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  return words;
+}
+
+// The sentence's tense from the `tense` words the rules declare (phrases of
+// up to four words: "من المقرر أن", "is expected to"; a word may carry a
+// proclitic the rules declare: "وقال").  The future wins: "قال إنه سيزور
+// القاهرة يوم الجمعة" is about a coming Friday.
+Tense SentenceTense(const SentenceContext& ctx, const RuleSet& rules) {
+  const auto& tenses = rules.Lexicon(ctx.sentence().lang, "tense");
+  const auto& proclitics = rules.Lexicon(ctx.sentence().lang, "proclitic");
+  const std::vector<std::string> words = Words(ctx.folded());
   Tense tense = Tense::kUnknown;
-  for (const RuleMatch* m : ctx.Family("tense")) {
-    if (m->value == "future") return Tense::kFuture;
-    if (m->value == "past") tense = Tense::kPast;
+  auto note = [&](const std::string& phrase) {
+    auto it = tenses.find(phrase);
+    if (it == tenses.end()) return false;
+    if (it->second == "past") tense = Tense::kPast;
+    return it->second == "future";
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string phrase;
+    for (size_t n = 0; n < 4 && i + n < words.size(); ++n) {
+      phrase += (n ? " " : "") + words[i + n];
+      if (note(phrase)) return Tense::kFuture;
+    }
+    for (const auto& [proclitic, unused] : proclitics) {
+      const std::string& w = words[i];
+      if (w.size() > proclitic.size() && w.compare(0, proclitic.size(), proclitic) == 0 &&
+          note(w.substr(proclitic.size()))) {
+        return Tense::kFuture;
+      }
+    }
   }
   return tense;
 }
@@ -336,8 +374,10 @@ class Resolver {
 std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date) {
   std::vector<TimeExpr> out;
   const std::vector<const RuleMatch*> since = ctx.Family("since_marker");
-  const Tense tense = SentenceTense(ctx);
-  for (const RuleMatch* m : ctx.LongestOf("time")) {
+  const std::vector<const RuleMatch*> times = ctx.LongestOf("time");
+  if (times.empty()) return out;
+  const Tense tense = SentenceTense(ctx, rules);
+  for (const RuleMatch* m : times) {
     std::optional<TimeExpr> t = Resolver(*m, rules, ctx.sentence().lang, doc_date, tense).Resolve();
     if (!t) continue;
     for (const RuleMatch* s : since) {
