@@ -32,6 +32,10 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o) {
   Repeatable(cmd->add_option("--kb", o->kb, "Extra knowledge file of office terms (repeatable), like rules/kb/offices.yaml"));
   cmd->add_option("--tolerance", o->tolerance, "Relative tolerance of approximate figures (about 250 = 225..275 at 0.1)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--min-confidence", o->min_confidence,
+                  "Report only findings at least this sure (0..1; default 0.5); the rest abstain")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--show-updates", o->show_updates, "Also report tolls that only rose over time, as info timelines");
   cmd->add_option("--threads", o->threads, "Extraction threads (0: one per core)");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
 }
@@ -78,6 +82,8 @@ std::unique_ptr<Engine> MakeEngine(const CommonOptions& o) {
   options.rule_dirs = o.rules;
   options.kb_files = o.kb;
   options.tolerance = o.tolerance;
+  options.min_confidence = o.min_confidence;
+  options.show_updates = o.show_updates;
   options.threads = o.threads;
   auto engine = Engine::Create(options);
   if (!engine.ok()) {

@@ -24,6 +24,8 @@ struct CommonOptions {
   std::vector<std::string> rules;
   std::vector<std::string> kb;
   double tolerance = 0.10;
+  double min_confidence = 0.5;
+  bool show_updates = false;
   unsigned threads = 0;
   bool quiet = false;
 };

@@ -21,8 +21,8 @@ const std::set<std::string> kRuleKeys = {"id", "family", "value", "words", "patt
 // Family-specific attributes, kept as strings and read by the extractor.
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
-                                           "entering", "subject", "comma", "order", "part", "zone",
-                                           "tense"};
+                                           "entering", "subject", "window", "lookback", "stateful", "comma",
+                                           "order", "part", "zone", "tense"};
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}: line {}", file, node.Mark().line + 1);
@@ -149,6 +149,7 @@ class RuleLoader {
     if (!root.IsMap()) return Status::InvalidRule(file + ": expected a map with \"rules\", \"people\" or \"offices\"");
     const std::string top = relative.begin()->string();
     if (top == "kb") return Status::OK();  // knowledge files are read by KnowledgeBase
+    if (root["places"]) return Status::OK();  // the gazetteer (src/places) reads places.yaml
     try {
       if (root["people"]) return LoadPeople(file, root["people"]);
       if (root["offices"] || root["jurisdictions"]) return LoadOffices(file, root);
