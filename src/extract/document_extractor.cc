@@ -124,7 +124,8 @@ Interval StatedPrecision(const SentenceContext& ctx, const NumberExpr& n) {
 }
 
 // Whether measure trigger `m` measures figure `n`: up to four words before
-// it in its clause, or right after it (only a hyphen between).
+// it in its clause with no other figure between, or right after it (only a
+// hyphen between).
 bool MeasureOf(const SentenceContext& ctx, const RuleMatch& m, const NumberExpr& n, Span clause) {
   if (!clause.contains(m.span)) return false;
   if (m.span.start >= n.span.end) {
@@ -132,7 +133,9 @@ bool MeasureOf(const SentenceContext& ctx, const RuleMatch& m, const NumberExpr&
     return gap.empty() || gap == "-";
   }
   if (m.span.end > n.span.start) return false;
+  // No other figure between: "بقوة 7.6 درجات على بعد 30 كيلومترا" measures 7.6 only.
   const std::string_view between = ctx.Between(m.span.end, n.span.start);
+  if (std::any_of(between.begin(), between.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   return std::count(between.begin(), between.end(), ' ') <= 5;
 }
 
