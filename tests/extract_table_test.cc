@@ -1,9 +1,17 @@
 // Table-driven extraction tests: realistic Arabic and English news sentences
 // and what a careful reader expects the engine to take from them.
 //
-// The cases live in extract_cases_ar.inc and extract_cases_en.inc.  Each row is
+// The cases live in extract_cases_ar.inc and extract_cases_en.inc, each row
 //
 //   {text, kind, expect, doc_date, known_gap}
+//
+// and in tests/tables/{ar,en}_*.tsv (the language is the file name's prefix;
+// the document declares that language), one case a line, tab-separated:
+//
+//   text <TAB> kind <TAB> expect [<TAB> doc_date [<TAB> note]]
+//
+// where a note starting "GAP:" marks a known gap and says why; lines
+// starting with "#" and blank lines are comments.
 //
 // kind    what to look for:
 //           quantity | date | duration | officeholder | person  — a claim of that kind
@@ -21,7 +29,7 @@
 //                        held (0/1: rules/kb/offices.yaml says `key` held jur/office on
 //                        the document date)
 //           person:      person, key
-//           mentions:    value, low, high, rule, ev
+//           mentions:    value, low, high, rule, ev; times also precision, relation
 //         Numbers compare with a small tolerance; "inf" is +infinity.  A key
 //         written "key~value" checks a substring instead of equality.
 // doc_date the document's date (ISO), for relative dates; "" when undated.
@@ -50,6 +58,7 @@
 #include "factlint/knowledge.h"
 #include "factlint/mention.h"
 #include "factlint/rules.h"
+#include "test_support.h"
 
 namespace factlint {
 namespace {
@@ -71,6 +80,63 @@ const Case kArabicCases[] = {
 const Case kEnglishCases[] = {
 #include "extract_cases_en.inc"
 };
+
+// One case of either source, with where it comes from for messages.
+struct TableCase {
+  std::string text, kind, expect, doc_date;
+  bool known_gap = false;
+  std::string where;  // "extract_cases_ar.inc #3" or "tables/ar_numbers.tsv:12"
+};
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+    out.push_back(line.substr(start, tab - start));
+  }
+  out.push_back(line.substr(start));
+  return out;
+}
+
+// The cases of one language: the .inc rows, then every tables/<lang>_*.tsv.
+std::vector<TableCase> CasesOf(const std::string& lang) {
+  std::vector<TableCase> out;
+  const Case* inc = lang == "ar" ? std::begin(kArabicCases) : std::begin(kEnglishCases);
+  const size_t n = lang == "ar" ? std::size(kArabicCases) : std::size(kEnglishCases);
+  for (size_t i = 0; i < n; ++i) {
+    out.push_back({inc[i].text, inc[i].kind, inc[i].expect, inc[i].doc_date, inc[i].known_gap,
+                   fmt::format("extract_cases_{}.inc #{}", lang, i)});
+  }
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(testing::SourceDir() / "tests" / "tables")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(lang + "_", 0) == 0 && entry.path().extension() == ".tsv") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::istringstream lines(testing::ReadFile(file));
+    std::string line;
+    for (int number = 1; std::getline(lines, line); ++number) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::vector<std::string> cols = SplitTabs(line);
+      const std::string where = fmt::format("tables/{}:{}", file.filename().string(), number);
+      if (cols.size() < 3 || cols.size() > 5) {
+        FAIL_CHECK(where << ": want 3 to 5 tab-separated columns, found " << cols.size());
+        continue;
+      }
+      TableCase c{cols[0], cols[1], cols[2], cols.size() > 3 ? cols[3] : "", false, where};
+      c.known_gap = cols.size() > 4 && cols[4].rfind("GAP:", 0) == 0;
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+const std::vector<TableCase>& Cases(const std::string& lang) {
+  static const std::vector<TableCase> ar = CasesOf("ar"), en = CasesOf("en");
+  return lang == "ar" ? ar : en;
+}
 
 const Engine& TheEngine() {
   static std::unique_ptr<Engine> engine = [] {
@@ -165,7 +231,8 @@ Fields FieldsOf(const Claim& c) {
 
 Fields FieldsOf(const Mention& m) {
   Fields f;
-  f.text = {{"kind", m.kind}, {"rule", m.rule}, {"value", m.value}, {"ev", m.text}};
+  f.text = {{"kind", m.kind},           {"rule", m.rule},       {"value", m.value},
+            {"ev", m.text},             {"relation", m.relation}, {"precision", m.precision}};
   if (m.kind == "number" || m.kind == "duration") f.numbers = {{"low", m.range.low}, {"high", m.range.high}};
   return f;
 }
@@ -209,12 +276,13 @@ struct Outcome {
   std::set<std::string> rules_seen;   // rule ids of every claim and mention
 };
 
-Outcome Run(const Case& c, const std::string& lang) {
+Outcome Run(const TableCase& c, const std::string& lang) {
   Outcome out;
   LoadResult loaded = ParseDocuments("case.txt", c.text);
   REQUIRE(loaded.documents.size() == 1);
   Document& doc = loaded.documents.front();
   doc.meta.date = c.doc_date;
+  doc.meta.lang = lang;
   std::vector<Mention> mentions;
   const std::vector<Claim> claims = TheEngine().Extract(doc, &mentions);
   for (const Claim& cl : claims) out.rules_seen.insert(cl.rule);
@@ -257,43 +325,42 @@ std::set<std::string>& RulesSeen() {
   return seen;
 }
 
-void RunTable(const Case* cases, size_t n, const std::string& lang) {
+void RunTable(const std::string& lang) {
   size_t gaps = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Case& c = cases[i];
+  const std::vector<TableCase>& cases = Cases(lang);
+  for (const TableCase& c : cases) {
     const Outcome out = Run(c, lang);
     RulesSeen().insert(out.rules_seen.begin(), out.rules_seen.end());
-    const std::string what = fmt::format("{} case #{}{}\n  text:   {}\n  date:   {}\n  expect: {} {}\n  engine:{}", lang, i,
-                                         c.known_gap ? " [known gap]" : "", c.text, *c.doc_date ? c.doc_date : "(none)",
-                                         c.kind, c.expect, out.seen);
+    const std::string what = fmt::format("{}{}\n  text:   {}\n  date:   {}\n  expect: {} {}\n  engine:{}", c.where,
+                                         c.known_gap ? " [known gap]" : "", c.text,
+                                         c.doc_date.empty() ? "(none)" : c.doc_date, c.kind, c.expect, out.seen);
     INFO(what);
     if (c.known_gap) {
       ++gaps;
       WARN(out.ok);
-      if (out.ok) MESSAGE("known gap now passes; drop its known_gap flag: " << std::string(c.text));
+      if (out.ok) MESSAGE("known gap now passes; drop its known_gap flag: " << c.text);
     } else {
       CHECK(out.ok);
     }
   }
-  MESSAGE(lang << ": " << n << " cases, " << gaps << " known gaps");
+  MESSAGE(lang << ": " << cases.size() << " cases, " << gaps << " known gaps");
 }
 
-TEST_CASE("extraction table: Arabic") {
-  RunTable(kArabicCases, std::size(kArabicCases), "ar");
-}
+TEST_CASE("extraction table: Arabic") { RunTable("ar"); }
 
-TEST_CASE("extraction table: English") {
-  RunTable(kEnglishCases, std::size(kEnglishCases), "en");
-}
+TEST_CASE("extraction table: English") { RunTable("en"); }
 
 TEST_CASE("extraction table: size and known gaps") {
-  const size_t total = std::size(kArabicCases) + std::size(kEnglishCases);
+  const size_t arabic = Cases("ar").size(), english = Cases("en").size();
+  const size_t total = arabic + english;
   size_t gaps = 0;
-  for (const Case& c : kArabicCases) gaps += c.known_gap;
-  for (const Case& c : kEnglishCases) gaps += c.known_gap;
-  CHECK(total >= 220);
-  CHECK(std::size(kArabicCases) >= 100);
-  CHECK(std::size(kEnglishCases) >= 80);
+  for (const char* lang : {"ar", "en"}) {
+    for (const TableCase& c : Cases(lang)) gaps += c.known_gap;
+  }
+  MESSAGE(total << " cases, " << arabic << " Arabic (" << 100 * arabic / total << "%), " << gaps << " known gaps");
+  CHECK(total >= 700);
+  CHECK(arabic * 10 >= total * 6);  // at least 60% Arabic
+  CHECK(english >= 80);
   CHECK(gaps * 10 < total);  // under 10% known gaps
 }
 
@@ -302,8 +369,9 @@ TEST_CASE("extraction table: size and known gaps") {
 // in file order by default; run the tables here if they were filtered out).
 TEST_CASE("extraction table: every rules file is covered") {
   if (RulesSeen().empty()) {
-    for (const Case& c : kArabicCases) RulesSeen().merge(Run(c, "ar").rules_seen);
-    for (const Case& c : kEnglishCases) RulesSeen().merge(Run(c, "en").rules_seen);
+    for (const char* lang : {"ar", "en"}) {
+      for (const TableCase& c : Cases(lang)) RulesSeen().merge(Run(c, lang).rules_seen);
+    }
   }
   namespace fs = std::filesystem;
   const fs::path root = fs::weakly_canonical(BuiltinRulesDir());
@@ -330,8 +398,9 @@ TEST_CASE("extraction table: every rules file is covered") {
   // rules/kb/offices.yaml holds no rules: the `held=` checks of the
   // officeholder cases read it.  Make sure some exist.
   size_t held = 0;
-  for (const Case& c : kArabicCases) held += std::string_view(c.expect).find("held=") != std::string_view::npos;
-  for (const Case& c : kEnglishCases) held += std::string_view(c.expect).find("held=") != std::string_view::npos;
+  for (const char* lang : {"ar", "en"}) {
+    for (const TableCase& c : Cases(lang)) held += c.expect.find("held=") != std::string::npos;
+  }
   CHECK(held >= 4);
   CHECK(TheEngine().knowledge().Knows("us/secretary-of-state"));
 }

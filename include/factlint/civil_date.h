@@ -1,6 +1,7 @@
 // Calendar dates as day numbers, and ISO dates that may be partial.
 //
-// "2023-10-07" covers one day, "2023-10" a month, "2023" a year; an unknown
+// "2023-10-07" covers one day, "2023-W40" an ISO week (Monday to Sunday),
+// "2023-10" a month, "2023" a year; an unknown
 // year is written "XXXX" ("XXXX-10-07": a 7 October of some year).
 #pragma once
 
@@ -33,6 +34,10 @@ struct DayRange {
 std::optional<DayRange> ParseIsoDate(const std::string& iso);
 
 std::string FormatIsoDay(int64_t days);
+std::string FormatIsoWeek(int64_t days);  // the ISO week holding the day: "2025-W41"
+// The month `months` after (or before) year/month: {2025, 1} - 2 -> {2024, 11}.
+CivilDate AddMonths(int year, int month, int months);
+int DaysInMonth(int year, int month);
 std::string FormatIso(const CivilDate& date);  // YYYY-MM-DD, YYYY-MM, YYYY or XXXX-MM-DD
 
 // True when two (possibly partial) dates can be the same day.

@@ -19,6 +19,11 @@ struct Mention {
   Span folded;           // span in the sentence's folded text
   Span span;             // span in the original document
   std::string text;      // quoted from the original
+  // Times: "day", "week", "month", "year" or "minute", and the relation
+  // (a stated weekday "weekday 5", "ambiguous, or 2016-05-04", a clock's
+  // zone "local"/"utc", "-1 days").
+  std::string precision;
+  std::string relation;
 };
 
 }  // namespace factlint

@@ -48,6 +48,8 @@ void PrintMention(const Document& doc, const Mention& m) {
     j["high"] = std::isinf(m.range.high) ? nlohmann::json(nullptr) : nlohmann::json(m.range.high);
   }
   if (m.kind == "name") j["person_key"] = m.value;
+  if (!m.precision.empty()) j["precision"] = m.precision;
+  if (!m.relation.empty()) j["relation"] = m.relation;
   std::cout << j.dump() << "\n";
 }
 

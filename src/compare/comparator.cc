@@ -52,12 +52,13 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
   }
   auto is_new = [&](const Claim* c) { return !stored.count(c->doc); };
   std::map<std::string, ClaimGroup> dates_by_subject;
-  ClaimGroup officeholders;
+  ClaimGroup officeholders, new_dates;
   for (const Claim& c : claims) {
     // A past incident's start ("the war of 2003") says nothing of this one's.
     if (c.get<DateFacts>() && (c.incident.type.empty() || c.incident.local == "main")) {
       dates_by_subject[c.subject].push_back(&c);
     }
+    if (c.get<DateFacts>() && is_new(&c)) new_dates.push_back(&c);
     if (c.get<OfficeholderFacts>() && is_new(&c)) officeholders.push_back(&c);
   }
   for (const std::vector<size_t>& indexes : graph.SubjectGroups()) {
@@ -86,6 +87,7 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
     CompareDurations(group, StartDates(group, dates_by_subject, rules), ctx, &findings);
   }
   CheckHolderNames(officeholders, ctx, &findings);
+  CheckWeekdays(new_dates, ctx, &findings);
   SortAndNumber(&findings);
   for (const Finding& f : findings) graph.AddFinding(f);
   return findings;

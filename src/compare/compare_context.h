@@ -63,6 +63,8 @@ void CompareQuantities(const ClaimGroup& group, const std::string& subject_key, 
                        std::vector<Finding>* out);
 void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+// A date whose stated weekday is not its own (within one document).
+void CheckWeekdays(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 void CompareDurations(const ClaimGroup& group, const ClaimGroup& start_dates, const CompareContext& ctx,
                       std::vector<Finding>* out);
 // Officeholder names checked against the knowledge base (one claim each).

@@ -27,13 +27,33 @@ CivilDate CivilFromDays(int64_t z) {
 
 int WeekdayOf(int64_t days) { return static_cast<int>(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6); }
 
-namespace {
-
 int DaysInMonth(int y, int m) {
   return static_cast<int>(DaysFromCivil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - DaysFromCivil(y, m, 1));
 }
 
+CivilDate AddMonths(int year, int month, int months) {
+  const int index = year * 12 + (month - 1) + months;
+  return CivilDate{index / 12, index % 12 + 1, 0};
+}
+
+namespace {
+
+// Monday = 1 ... Sunday = 7.
+int IsoWeekday(int64_t days) { return WeekdayOf(days) == 0 ? 7 : WeekdayOf(days); }
+
+// The Monday of ISO week 1 of `year` (the week holding 4 January).
+int64_t FirstIsoMonday(int year) {
+  const int64_t jan4 = DaysFromCivil(year, 1, 4);
+  return jan4 - (IsoWeekday(jan4) - 1);
+}
+
 }  // namespace
+
+std::string FormatIsoWeek(int64_t days) {
+  const int64_t thursday = days - IsoWeekday(days) + 4;  // its week's Thursday names the year
+  const int year = CivilFromDays(thursday).year;
+  return fmt::format("{:04}-W{:02}", year, (thursday - FirstIsoMonday(year)) / 7 + 1);
+}
 
 std::optional<DayRange> ParseIsoDate(const std::string& iso) {
   int y = 0, m = 0, d = 0;
@@ -43,6 +63,13 @@ std::optional<DayRange> ParseIsoDate(const std::string& iso) {
     r.year_known = false;
     r.month = m;
     r.day = d;
+    return r;
+  }
+  int week = 0;
+  if (std::sscanf(iso.c_str(), "%d-W%d", &y, &week) == 2 && iso.find("-W") == 4) {
+    if (y < 1000 || y > 9999 || week < 1 || week > 53) return std::nullopt;
+    r.first = FirstIsoMonday(y) + 7 * (week - 1);
+    r.last = r.first + 6;
     return r;
   }
   const int n = std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);

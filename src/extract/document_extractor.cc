@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "extract/claim_builder.h"
+#include "extract/sentence_language.h"
 #include "factlint/segment.h"
 
 namespace factlint {
@@ -137,6 +138,22 @@ Interval StatedPrecision(const SentenceContext& ctx, const NumberExpr& n) {
   return {n.stated - half, n.stated + half};
 }
 
+// Whether measure trigger `m` measures figure `n`: up to four words before
+// it in its clause with no other figure between, or right after it (only a
+// hyphen between).
+bool MeasureOf(const SentenceContext& ctx, const RuleMatch& m, const NumberExpr& n, Span clause) {
+  if (!clause.contains(m.span)) return false;
+  if (m.span.start >= n.span.end) {
+    const std::string gap = ctx.Gap(n.span.end, m.span.start);
+    return gap.empty() || gap == "-";
+  }
+  if (m.span.end > n.span.start) return false;
+  // No other figure between: "بقوة 7.6 درجات على بعد 30 كيلومترا" measures 7.6 only.
+  const std::string_view between = ctx.Between(m.span.end, n.span.start);
+  if (std::any_of(between.begin(), between.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  return std::count(between.begin(), between.end(), ' ') <= 5;
+}
+
 std::string Join(std::initializer_list<std::string> parts) {
   std::string out;
   for (const std::string& p : parts) {
@@ -155,7 +172,8 @@ DocumentExtractor::DocumentExtractor(const Document& doc, const RuleSet& rules, 
       incidents_(doc, gazetteer) {}
 
 std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
-  const std::vector<Sentence> sentences = splitter_->Split(doc_);
+  std::vector<Sentence> sentences = splitter_->Split(doc_);
+  LanguageForUndetermined(doc_, &sentences);
   for (const Sentence& s : sentences) {
     contexts_.push_back(std::make_unique<SentenceContext>(doc_, s, rules_));
     for (const RuleMatch& m : contexts_.back()->matches()) {
@@ -220,7 +238,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   }
   ClaimBuilder builder(&claims_);
   for (const NumberExpr& n : found.numbers) {
-    if (OverlapsAny(n.span, taken) || LooksLikeYear(ctx, n, events)) continue;
+    if (n.share || OverlapsAny(n.span, taken) || LooksLikeYear(ctx, n, events)) continue;
     const Span clause = ctx.ClauseAround(n.span);
     QuantityFacts q;
     q.range = n.range;
@@ -228,14 +246,16 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     q.qualifier = n.qualifier;
     Span evidence = n.full;
     const Rule* rule = nullptr;
-    // A measurement: its trigger just before the figure ("بقوة 6.8").
+    // A measurement: its trigger a few words before the figure ("بقوة 6.8",
+    // "نسبة المشاركة في الانتخابات بلغت 52") or glued after it ("6.2-magnitude").
     for (const RuleMatch* m : measures) {
-      if (m->span.end <= n.span.start && n.span.start - m->span.end <= 24 && clause.contains(m->span)) {
+      if (MeasureOf(ctx, *m, n, clause)) {
         rule = m->rule;
         q.event = m->value;
         q.unit = m->rule->Attribute("unit");
       }
     }
+    if (q.unit.empty()) q.unit = n.currency;  // "$100 million"
     std::string unit_words;
     if (const RuleMatch* u = RightAfter(ctx, units, n.span.end)) {
       const double factor = std::strtod(u->value.c_str(), nullptr);
@@ -356,6 +376,8 @@ void DocumentExtractor::Durations(const SentenceContext& ctx, const Found& found
   ClaimBuilder builder(&claims_);
   for (const DurationExpr& d : found.durations) {
     const RuleMatch* what = Nearest(lasting, d.span, ctx.ClauseAround(d.span), true);
+    // "The war, entering its second year, ...": else the sentence's nearest.
+    if (!what) what = Nearest(lasting, d.span, Span{0, static_cast<uint32_t>(ctx.folded().size())}, true);
     if (!what) continue;
     builder.Add(ctx, d.span, *d.rule, "duration/" + what->value, d.stated, DurationFacts{d.days, what->value, d.stated});
   }
@@ -446,10 +468,15 @@ void DocumentExtractor::People(const SentenceContext& ctx, const Found& found) {
 void DocumentExtractor::AddMentions(const SentenceContext& ctx, const Found& found, std::vector<Mention>* out) const {
   auto add = [&](const char* kind, const char* family, const std::string& rule, std::string value, Interval range,
                  Span span) {
-    out->push_back(Mention{kind, family, rule, std::move(value), range, span, ctx.Original(span), ctx.Quote(span)});
+    out->push_back(
+        Mention{kind, family, rule, std::move(value), range, span, ctx.Original(span), ctx.Quote(span), "", ""});
   };
-  for (const NumberExpr& n : found.numbers) add("number", "number", n.rule, fmt::format("{:g}", n.stated), n.range, n.full);
-  for (const TimeExpr& t : found.times) add("time", "time", t.rule->id, t.iso.empty() ? t.relation : t.iso, {}, t.span);
+  for (const NumberExpr& n : found.numbers) add("number", "number", n.rule, fmt::format("{}", n.stated), n.range, n.full);
+  for (const TimeExpr& t : found.times) {
+    add("time", "time", t.rule->id, t.iso.empty() ? t.relation : t.iso, {}, t.span);
+    out->back().precision = t.precision;
+    out->back().relation = t.relation;
+  }
   for (const DurationExpr& d : found.durations) {
     add("duration", "duration", d.rule->id, fmt::format("{:.0f}", d.nominal), d.days, d.span);
   }
@@ -462,7 +489,7 @@ void DocumentExtractor::AddMentions(const SentenceContext& ctx, const Found& fou
   }
   for (const RuleMatch& m : ctx.matches()) {
     out->push_back(Mention{"word", m.rule->family, m.rule->id, m.value, {}, m.span, ctx.Original(m.span),
-                           ctx.Quote(m.span)});
+                           ctx.Quote(m.span), "", ""});
   }
 }
 

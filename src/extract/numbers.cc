@@ -3,39 +3,62 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
+
+#include "extract/figures.h"
 
 namespace factlint {
 namespace {
 
 struct Token {
   Span span;
-  std::string role;  // digits | unit | hundred | scale | plural_scale | vague
+  std::string role;  // digits | unit | hundred | scale | plural_scale | vague | fraction | fraction_plural
   double value = 0;
   const Rule* rule = nullptr;
+  std::string currency;  // a currency sign before the figure, as its unit ("usd")
 };
-
-double ParseDigits(const std::string& text) {
-  std::string plain;
-  for (char c : text) {
-    if (c != ',') plain += c;
-  }
-  return std::strtod(plain.c_str(), nullptr);
-}
 
 double Pow10Floor(double v) { return v <= 0 ? 1 : std::pow(10.0, std::floor(std::log10(v))); }
 
+// A digits match may hold the figure in group "num" (after a glued article:
+// "ال192") and a scale glued after it in group "scale" ("2bn"): the figure
+// and the scale become tokens of their own.
+void AddDigits(const SentenceContext& ctx, const RuleSet& rules, const RuleMatch& m, std::vector<Token>* out) {
+  auto group = [&](const char* name) -> std::optional<Span> {
+    auto it = m.group_spans.find(name);
+    if (it == m.group_spans.end() || it->second.size() == 0) return std::nullopt;
+    return it->second;
+  };
+  const Span figure = group("num").value_or(m.span);
+  const std::string text = ctx.folded().substr(figure.start, figure.size());
+  Token digits{figure, "digits", ParseFigure(text, m.rule->Attribute("comma", "group")), m.rule, ""};
+  if (const auto sign = group("currency")) {
+    const auto& currencies = rules.Lexicon(ctx.sentence().lang, "currency");
+    auto it = currencies.find(ctx.folded().substr(sign->start, sign->size()));
+    if (it != currencies.end()) digits.currency = it->second;
+  }
+  out->push_back(digits);
+  if (const auto scale = group("scale")) {
+    double value = 0;
+    if (ParseNumberToken(ctx.folded().substr(scale->start, scale->size()), rules, ctx.sentence().lang, &value)) {
+      out->push_back(Token{*scale, "scale", value, m.rule, ""});
+    }
+  }
+}
+
 // Digits and number words of the sentence, the longest of overlapping ones.
-std::vector<Token> Tokens(const SentenceContext& ctx) {
+std::vector<Token> Tokens(const SentenceContext& ctx, const RuleSet& rules) {
   std::vector<Token> tokens;
   for (const RuleMatch& m : ctx.matches()) {
     const std::string& family = m.rule->family;
-    if (family != "number_digits" && family != "number_word") continue;
-    Token t{m.span, family == "number_digits" ? "digits" : m.rule->Attribute("role", "unit"), 0, m.rule};
-    t.value = family == "number_digits" ? ParseDigits(ctx.folded().substr(m.span.start, m.span.size()))
-                                        : std::strtod(m.value.c_str(), nullptr);
-    tokens.push_back(t);
+    if (family == "number_digits") {
+      AddDigits(ctx, rules, m, &tokens);
+    } else if (family == "number_word") {
+      tokens.push_back(
+          Token{m.span, m.rule->Attribute("role", "unit"), std::strtod(m.value.c_str(), nullptr), m.rule, ""});
+    }
   }
   std::stable_sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.size() > b.span.size();
@@ -51,23 +74,28 @@ std::vector<Token> Tokens(const SentenceContext& ctx) {
 // True when two tokens belong to one number: only space, hyphens or a
 // joiner word ("و", "and", "of") between them.
 bool Joined(const SentenceContext& ctx, const RuleSet& rules, const Token& a, const Token& b) {
+  // Hyphens ("twenty-one") and brackets ("(68) ألفًا و(234)") do not part a number.
   std::string gap = ctx.Gap(a.span.end, b.span.start);
-  gap.erase(std::remove(gap.begin(), gap.end(), '-'), gap.end());
+  gap.erase(std::remove_if(gap.begin(), gap.end(), [](char c) { return c == '-' || c == '(' || c == ')'; }),
+            gap.end());
   if (gap.empty()) return true;
   return rules.Lexicon(ctx.sentence().lang, "number_joiner").count(gap) > 0;
 }
 
 // Combines a run of tokens: "ثلاثة وعشرون" = 23, "12 ألف" = 12000,
-// "عشرات الآلاف" = 20,000–99,999.
+// "عشرات الآلاف" = 20,000–99,999, "ربع مليون" = 250,000, "مليون ونصف" =
+// 1,500,000, "ثلاثة أرباع" = 0.75.
 NumberExpr Combine(const std::vector<Token>& run) {
   NumberExpr n;
   n.span = Span{run.front().span.start, run.back().span.end};
   n.rule = run.front().rule->id;
-  double total = 0, current = 0;
-  bool vague = false;
+  n.currency = run.front().currency;
+  double total = 0, current = 0, last_scale = 0;
+  bool vague = false, whole = false;
   Interval vague_range;
   for (size_t i = 0; i < run.size(); ++i) {
     const Token& t = run[i];
+    whole = whole || (t.role != "fraction" && t.role != "fraction_plural");
     if (t.role == "vague") {
       vague = true;
       vague_range = {2 * t.value, 10 * Pow10Floor(t.value) - 1};
@@ -80,9 +108,14 @@ NumberExpr Combine(const std::vector<Token>& run) {
       }
     } else if (t.role == "scale" || t.role == "plural_scale") {
       total += current == 0 ? t.value : current * Pow10Floor(t.value);
+      last_scale = Pow10Floor(t.value);
       current = 0;
     } else if (t.role == "hundred") {
       current = (current > 0 && current < 10) ? current * 100 : current + t.value;
+    } else if (t.role == "fraction_plural") {
+      current = (current == 0 ? 1 : current) * t.value;  // "ثلاثة أرباع": three quarters
+    } else if (t.role == "fraction" && current == 0 && last_scale > 0) {
+      total += t.value * last_scale;  // "مليون ونصف": half of the million before
     } else {
       current += t.value;
     }
@@ -96,6 +129,7 @@ NumberExpr Combine(const std::vector<Token>& run) {
     n.stated = total;
     n.range = {total, total};
   }
+  n.share = !whole;
   return n;
 }
 
@@ -111,7 +145,7 @@ void ApplyQualifier(const std::string& qualifier, double tolerance, NumberExpr* 
 }  // namespace
 
 std::vector<NumberExpr> FindNumbers(const SentenceContext& ctx, const RuleSet& rules, double tolerance) {
-  std::vector<Token> tokens = Tokens(ctx);
+  std::vector<Token> tokens = Tokens(ctx, rules);
   std::vector<NumberExpr> out;
   const std::vector<const RuleMatch*> qualifiers = ctx.LongestOf("qualifier");
   for (size_t i = 0; i < tokens.size();) {
@@ -135,8 +169,8 @@ std::vector<NumberExpr> FindNumbers(const SentenceContext& ctx, const RuleSet& r
 }
 
 bool ParseNumberToken(const std::string& folded, const RuleSet& rules, const std::string& lang, double* value) {
-  if (!folded.empty() && folded[0] >= '0' && folded[0] <= '9') {
-    *value = ParseDigits(folded);
+  if (!folded.empty() && ((folded[0] >= '0' && folded[0] <= '9') || folded[0] == '.' || folded[0] == '-')) {
+    *value = ParseFigure(folded, "group");
     return true;
   }
   const auto& words = rules.Lexicon(lang, "number_word");

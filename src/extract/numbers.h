@@ -18,6 +18,8 @@ struct NumberExpr {
   std::string qualifier = "exact";  // exact | approximate | lower_bound | upper_bound | vague
   std::string rule;           // rule of the first token
   bool percent = false;       // followed by "%"
+  std::string currency;       // unit of a sign before the figure ("$100" -> "usd"), from `currency` words
+  bool share = false;         // only a fraction ("نصف السكان", "a third of"): a share, not a count
 };
 
 // Every number in the sentence, in text order.  `tolerance` widens

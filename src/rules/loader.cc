@@ -22,7 +22,8 @@ const std::set<std::string> kRuleKeys = {"id", "family", "value", "words", "patt
 // Family-specific attributes, kept as strings and read by the extractor.
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
-                                           "entering", "subject", "window", "lookback", "stateful"};
+                                           "entering", "subject", "window", "lookback", "stateful", "comma",
+                                           "order", "part", "zone", "tense"};
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}: line {}", file, node.Mark().line + 1);

@@ -272,7 +272,10 @@ void RunRule(const Rule& rule, const re2::RE2& re, std::string_view text, std::v
 bool IsLexiconOnly(const std::string& family) {
   static const std::set<std::string> kFamilies = {"name_stop", "name_join", "number_joiner", "month",
                                                   "month_ambiguous", "hijri_month", "weekday",
-                                                  "duration_unit", "duration_dual"};
+                                                  "duration_unit", "duration_dual", "weekday_name", "nth",
+                                                  "month_part", "month_shift", "period_scope", "direction",
+                                                  "count_word", "day_part", "time_zone", "clock_hour",
+                                                  "clock_minute", "currency", "tense", "proclitic"};
   return kFamilies.count(family) > 0;
 }
 

@@ -48,6 +48,17 @@ bool EndsWithAbbreviation(std::string_view text) {
   for (std::string_view t : kTitles) {
     if (word == t) return true;
   }
+  // Arabic initials: one letter and a dot, repeated ("ت.غ" for GMT, "أ.ف.ب"):
+  // two bytes a letter (U+0620..U+064A), then the dot.
+  if (word.size() % 3 == 0 && [&] {
+        for (size_t i = 0; i < word.size(); i += 3) {
+          const auto lead = static_cast<unsigned char>(word[i]);
+          if (lead < 0xD8 || lead > 0xD9 || word[i + 2] != '.') return false;
+        }
+        return true;
+      }()) {
+    return true;
+  }
   // Initials: one capital letter and a dot, repeated ("U.S.", "J.D.", "E.U.").
   if (word.size() < 2 || word.size() % 2 != 0) return false;
   for (size_t i = 0; i < word.size(); i += 2) {
