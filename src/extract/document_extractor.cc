@@ -339,10 +339,6 @@ void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, S
     q->scope = ScopeFromName(scope->value);
     if (q->scope == Scope::kWindow) q->window = scope->rule->Attribute("window", "day");
   }
-  // "$160 million": a sum of money, whatever event word stands near.
-  for (const RuleMatch* sign : ctx.Family("currency_before")) {
-    if (sign->span.end <= n.span.start && ctx.OnlySpaceBetween(sign->span.end, n.span.start)) q->unit = sign->value;
-  }
   // Only counts of people who change state (hostages, the missing) have one.
   if (counted.Attribute("stateful") != "true") return;
   if (const RuleMatch* state = Nearest(ctx.LongestOf("state"), n.span, clause, true)) q->state = state->value;
