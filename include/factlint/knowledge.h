@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,8 +31,13 @@ class KnowledgeBase {
  public:
   static constexpr int64_t kOpen = INT64_MAX / 4;
 
+  // True when an office ("us/president") has one holder at a time.
+  using IsExclusive = std::function<bool(const std::string& office)>;
+
   // Reads terms files (YAML "terms: {jurisdiction/office: [{person, from, to}]}").
-  static StatusOr<KnowledgeBase> Load(const std::vector<std::string>& files);
+  // A term that ends before it starts, or (with `is_exclusive`) overlaps
+  // another term of an exclusive office, is an error naming file and line.
+  static StatusOr<KnowledgeBase> Load(const std::vector<std::string>& files, const IsExclusive& is_exclusive = {});
 
   // Terms of an office ("us/secretary-of-state"); empty when unknown.
   const std::vector<Term>& Terms(const std::string& office) const;

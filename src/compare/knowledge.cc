@@ -1,6 +1,7 @@
 #include "factlint/knowledge.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -10,22 +11,62 @@
 namespace factlint {
 namespace {
 
-StatusOr<int64_t> Day(const YAML::Node& node, const std::string& where) {
+// `node` is the date; `line` is where to point when it is missing.
+StatusOr<int64_t> Day(const YAML::Node& node, const std::string& where, int line) {
   auto range = node && node.IsScalar() ? ParseIsoDate(node.Scalar()) : std::nullopt;
   if (!range || !range->year_known) {
-    return Status::InvalidRule(fmt::format("{}: line {}: expected an ISO date (YYYY-MM-DD)", where, node.Mark().line + 1));
+    return Status::InvalidRule(fmt::format("{}: line {}: expected an ISO date (YYYY-MM-DD)", where,
+                                           node ? node.Mark().line + 1 : line));
   }
   return range->first;
 }
 
-Status LoadFile(const std::string& file, std::map<std::string, std::vector<Term>>* terms) {
+StatusOr<Term> ReadTerm(const YAML::Node& t, const std::string& file) {
+  const int line = t.Mark().line + 1;
+  if (!t.IsMap() || !t["person"] || !t["person"].IsScalar()) {
+    return Status::InvalidRule(fmt::format("{}: line {}: a term is {{person, from, to}} with a person key", file, line));
+  }
+  auto from = Day(t["from"], file, line);
+  if (!from.ok()) return from.status();
+  Term term{t["person"].Scalar(), from.value(), KnowledgeBase::kOpen};
+  if (t["to"]) {
+    auto to = Day(t["to"], file, line);
+    if (!to.ok()) return to.status();
+    term.to = to.value();
+  }
+  if (term.to < term.from) {
+    return Status::InvalidRule(fmt::format("{}: line {}: the term of {} ends before it starts", file, line, term.person));
+  }
+  return term;
+}
+
+// The terms of an exclusive office may touch (one holder leaves on the day
+// the next is sworn in) but not overlap: two holders at once is a typo.
+Status CheckNoOverlap(const std::string& file, const std::string& office, std::vector<std::pair<Term, int>> terms) {
+  std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first.from < b.first.from; });
+  for (size_t i = 1; i < terms.size(); ++i) {
+    const Term& before = terms[i - 1].first;
+    const Term& after = terms[i].first;
+    if (after.from < before.to) {
+      return Status::InvalidRule(fmt::format(
+          "{}: line {}: {} is one holder at a time, but the term of {} starts before the term of {} (line {}) ends",
+          file, terms[i].second, office, after.person, before.person, terms[i - 1].second));
+    }
+  }
+  return Status::OK();
+}
+
+Status LoadFile(const std::string& file, const KnowledgeBase::IsExclusive& is_exclusive,
+                std::map<std::string, std::vector<Term>>* terms) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) return Status::InvalidRule(file + ": is a folder; --kb takes a YAML file");
   YAML::Node root;
   try {
     root = YAML::LoadFile(file);
   } catch (const YAML::Exception& e) {
     return Status::InvalidRule(fmt::format("{}: line {}: malformed YAML: {}", file, e.mark.line + 1, e.msg));
   }
-  if (!root["terms"] || !root["terms"].IsMap()) {
+  if (!root.IsMap() || !root["terms"] || !root["terms"].IsMap()) {
     return Status::InvalidRule(file + ": expected \"terms:\" mapping jurisdiction/office to a list of terms");
   }
   for (const auto& office : root["terms"]) {
@@ -33,30 +74,28 @@ Status LoadFile(const std::string& file, std::map<std::string, std::vector<Term>
     if (!office.second.IsSequence()) {
       return Status::InvalidRule(fmt::format("{}: line {}: terms of {} must be a list", file, office.first.Mark().line + 1, id));
     }
+    std::vector<std::pair<Term, int>> read;
+    for (const YAML::Node& t : office.second) {
+      auto term = ReadTerm(t, file);
+      if (!term.ok()) return term.status();
+      read.emplace_back(term.value(), t.Mark().line + 1);
+    }
+    if (is_exclusive && is_exclusive(id)) {
+      if (Status s = CheckNoOverlap(file, id, read); !s.ok()) return s;
+    }
     auto& list = (*terms)[id];
     list.clear();  // a later file replaces an office's terms
-    for (const YAML::Node& t : office.second) {
-      if (!t["person"]) return Status::InvalidRule(fmt::format("{}: line {}: a term needs \"person\"", file, t.Mark().line + 1));
-      auto from = Day(t["from"], file);
-      if (!from.ok()) return from.status();
-      Term term{t["person"].as<std::string>(), from.value(), KnowledgeBase::kOpen};
-      if (t["to"]) {
-        auto to = Day(t["to"], file);
-        if (!to.ok()) return to.status();
-        term.to = to.value();
-      }
-      list.push_back(term);
-    }
+    for (const auto& [term, line] : read) list.push_back(term);
   }
   return Status::OK();
 }
 
 }  // namespace
 
-StatusOr<KnowledgeBase> KnowledgeBase::Load(const std::vector<std::string>& files) {
+StatusOr<KnowledgeBase> KnowledgeBase::Load(const std::vector<std::string>& files, const IsExclusive& is_exclusive) {
   KnowledgeBase kb;
   for (const std::string& f : files) {
-    Status s = LoadFile(f, &kb.terms_);
+    Status s = LoadFile(f, is_exclusive, &kb.terms_);
     if (!s.ok()) return s;
   }
   return kb;

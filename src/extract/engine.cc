@@ -57,7 +57,13 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   auto rules = RuleSet::Load(dirs);
   if (!rules.ok()) return rules.status();
   engine->rules_ = std::move(rules.value());
-  auto kb = KnowledgeBase::Load(KnowledgeFiles(dirs, options.kb_files));
+  // "us/president" -> the office "president"; unknown offices are not checked.
+  const RuleSet& rules_loaded = *engine->rules_;
+  auto is_exclusive = [&rules_loaded](const std::string& office) {
+    const Office* o = rules_loaded.FindOffice(office.substr(office.find('/') + 1));
+    return o != nullptr && o->exclusive;
+  };
+  auto kb = KnowledgeBase::Load(KnowledgeFiles(dirs, options.kb_files), is_exclusive);
   if (!kb.ok()) return kb.status();
   engine->kb_ = std::make_unique<KnowledgeBase>(std::move(kb.value()));
   engine->keyer_ = std::make_unique<PersonKeyer>();

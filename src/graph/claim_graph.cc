@@ -191,6 +191,21 @@ void ClaimGraph::AddFinding(const Finding& f) {
   }
 }
 
+// A DOT quoted string.  Boost's escape_dot_string leaves a backslash as is,
+// so an id ending in "\\" escaped the closing quote and broke the file.
+static std::string DotQuoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string ClaimGraph::ToDot() const {
   const Graph& g = impl_->g;
   std::ostringstream out;
@@ -198,11 +213,11 @@ std::string ClaimGraph::ToDot() const {
       out, g,
       [&](std::ostream& os, Vertex v) {
         static constexpr const char* kShapes[] = {"folder", "box", "ellipse", "note"};
-        os << "[label=" << boost::escape_dot_string(std::string(Name(g[v].kind)) + ": " + g[v].key)
+        os << "[label=" << DotQuoted(std::string(Name(g[v].kind)) + ": " + g[v].key)
            << ", shape=" << kShapes[static_cast<int>(g[v].kind)] << "]";
       },
       [&](std::ostream& os, Graph::edge_descriptor e) {
-        os << "[label=" << boost::escape_dot_string(std::string(Name(g[e].kind)))
+        os << "[label=" << DotQuoted(Name(g[e].kind))
            << (g[e].kind == EdgeKind::kConflicts ? ", color=red" : "") << "]";
       });
   return out.str();

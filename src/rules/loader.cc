@@ -18,6 +18,16 @@ namespace fs = std::filesystem;
 // Keys a rule may carry.  Anything else is a typo we want to hear about.
 const std::set<std::string> kRuleKeys = {"id", "family", "value", "words", "pattern", "examples",
                                          "counterexamples", "note"};
+// Families the extractor reads (and those the loader makes from people.yaml
+// and offices.yaml).  A rule of any other family would never be used: a
+// typo in "family" is an error, not a silently dead rule.
+const std::set<std::string> kFamilies = {
+    "date_event", "duration", "duration_dual", "duration_unit", "event", "former", "hedge", "hijri_month",
+    "incident", "incident_past", "jurisdiction", "lasting", "measure", "month", "month_ambiguous",
+    "name_join", "name_stop", "not_quantity", "number_digits", "number_joiner", "number_word", "office",
+    "ordinal", "person", "place", "qualifier", "scope", "since_marker", "source", "state", "time", "unit",
+    "weekday", "who"};
+
 // Family-specific attributes, kept as strings and read by the extractor.
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
@@ -88,6 +98,9 @@ StatusOr<std::unique_ptr<Rule>> ReadRule(const std::string& file, const std::str
   }
   rule->id = node["id"].Scalar();
   rule->family = node["family"].Scalar();
+  if (!kFamilies.count(rule->family)) {
+    return TypeError(file, node["family"], fmt::format("rule \"{}\": unknown family \"{}\"", rule->id, rule->family));
+  }
   if (node["value"]) {
     if (!node["value"].IsScalar()) return TypeError(file, node["value"], "\"value\" must be a single value");
     rule->value = node["value"].Scalar();
@@ -174,11 +187,11 @@ class RuleLoader {
       return Status::InvalidRule(fmt::format("{}: line {}: duplicate rule id \"{}\"", rule->file, rule->line, rule->id));
     }
     auto& rules = set_->rules_;
-    auto same = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r->id == rule->id; });
-    if (same != rules.end()) {
-      *same = std::move(rule);  // a later folder overrides
-    } else {
+    auto [same, added] = set_->rule_index_.emplace(rule->id, rules.size());
+    if (added) {
       rules.push_back(std::move(rule));
+    } else {
+      rules[same->second] = std::move(rule);  // a later folder overrides
     }
     return Status::OK();
   }
@@ -217,7 +230,11 @@ class RuleLoader {
         Status s = ReadExamples(file, node["examples"], &rule->examples);
         if (!s.ok()) return s;
       }
-      set_->people_.push_back(std::move(p));
+      if (auto [at, added] = set_->person_index_.emplace(p.key, set_->people_.size()); !added) {
+        set_->people_[at->second] = std::move(p);  // a later folder overrides
+      } else {
+        set_->people_.push_back(std::move(p));
+      }
       Status s = Add(std::move(rule));
       if (!s.ok()) return s;
     }
@@ -239,7 +256,11 @@ class RuleLoader {
           Office o{id, node["name"] ? node["name"].as<std::string>() : id,
                    node["jurisdiction"] ? node["jurisdiction"].as<std::string>() : "",
                    node["exclusive"] ? node["exclusive"].as<bool>() : true};
-          set_->offices_.push_back(o);
+          if (auto [at, added] = set_->office_index_.emplace(o.id, set_->offices_.size()); !added) {
+            set_->offices_[at->second] = o;  // a later folder overrides
+          } else {
+            set_->offices_.push_back(o);
+          }
         }
         for (const auto& kv : node) {
           const std::string lang = kv.first.Scalar();
@@ -302,24 +323,18 @@ std::string RuleSet::JurisdictionName(const std::string& id) const {
 }
 
 const Rule* RuleSet::Find(const std::string& id) const {
-  for (const auto& r : rules_) {
-    if (r->id == id) return r.get();
-  }
-  return nullptr;
+  auto it = rule_index_.find(id);
+  return it == rule_index_.end() ? nullptr : rules_[it->second].get();
 }
 
 const Person* RuleSet::FindPerson(const std::string& key) const {
-  for (const Person& p : people_) {
-    if (p.key == key) return &p;
-  }
-  return nullptr;
+  auto it = person_index_.find(key);
+  return it == person_index_.end() ? nullptr : &people_[it->second];
 }
 
 const Office* RuleSet::FindOffice(const std::string& id) const {
-  for (const Office& o : offices_) {
-    if (o.id == id) return &o;
-  }
-  return nullptr;
+  auto it = office_index_.find(id);
+  return it == office_index_.end() ? nullptr : &offices_[it->second];
 }
 
 }  // namespace factlint
