@@ -45,9 +45,10 @@ Status MetaFromYaml(const YAML::Node& node, const std::string& where, DocumentMe
       if (key == f.key) field = &f;
     }
     if (field == nullptr) {
-      if (unknown == UnknownKeys::kIgnore) continue;
+      // "note" is the reader's comment (shared/corpus/seeds/meta.yaml has them).
+      if (unknown == UnknownKeys::kIgnore || key == "note") continue;
       return Status::InvalidInput(where + " (line " + LineOf(entry.first) + "): unknown key \"" + key +
-                                  "\"; expected date, lang, title or source");
+                                  "\"; expected date, lang, title, source or note");
     }
     if (!entry.second.IsScalar()) {
       return Status::InvalidInput(where + " (line " + LineOf(entry.second) + "): \"" + field->key +

@@ -203,7 +203,7 @@ StatusOr<DocumentRows> ClaimStore::Impl::ToRows(const DocumentInfo& doc,
     }
     std::string json;
     try {
-      json = ClaimToJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      json = ClaimToJson(c).dump();
     } catch (const nlohmann::json::exception& e) {  // invalid UTF-8 in a string
       return Status::InvalidInput(fmt::format(
           "{}: claim {} of document {} cannot be stored ({}); its text must be valid UTF-8", path(),
