@@ -10,6 +10,7 @@
 
 #include <limits>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -28,6 +29,26 @@ struct Interval {
   bool Overlaps(const Interval& o) const { return low <= o.high && o.low <= high; }
 };
 
+// What time a figure covers: everything since the incident began (the
+// default), a window ("in the past 24 hours"), the time since a date
+// ("since the ceasefire"), or one day ("on 7 October").
+enum class Scope { kCumulative, kWindow, kSince, kOnDay };
+const char* ScopeName(Scope scope);
+Scope ScopeFromName(std::string_view name);
+
+// The real-world happening a claim is about, as its document describes it:
+// "the earthquake that struck Ishikawa, Japan on 1 January 2024".  The
+// comparator resolves these across documents into incidents (same type,
+// compatible place, compatible time) and compares only claims of one incident.
+struct IncidentFacts {
+  std::string type;     // earthquake, flood, war, attack, ...; "" = no incident (the claim abstains)
+  std::string country;  // ISO 3166 code of where it happened; "" unknown
+  std::string region;   // gazetteer id of the region-level place (province, prefecture); "" unknown
+  std::string day;      // ISO date of the event when the text states it; "" unknown
+  std::string local;    // the document's own id for it ("i1"); a past incident ("the 2011 quake") gets its own
+  bool from_sentence = false;  // named in the claim's own sentence (else the document's main incident)
+};
+
 // "أكثر من 40 ألف فلسطينيًا": how many, of what, where, since when, says who.
 struct QuantityFacts {
   Interval range;
@@ -41,6 +62,13 @@ struct QuantityFacts {
   std::string source;         // who says so ("السلطات الصحية الفلسطينية")
   std::string hedge;          // "initial estimates", ...
   std::string unit;           // "" for counts; km, %, usd, ...
+  // The frame: what exactly the figure counts.
+  std::string state;          // of hostages/captives/...: taken, held, released, dead, bodies-returned; "" unstated
+  std::string place;          // gazetteer id when the figure is about a part of the incident's area; "" = all of it
+  Scope scope = Scope::kCumulative;
+  std::string window;         // for kWindow: "24h", "day", "week"
+  // "hostages/released": the measure compared, state included.
+  std::string Measure() const { return state.empty() ? event : event + "/" + state; }
 };
 
 // "السابع من أكتوبر 2023" tied to the event it dates.
@@ -91,6 +119,7 @@ struct Claim {
   std::string rule;      // id of the rule that produced it
   std::string lang;
   std::string doc_date;  // the document's date when known (the claim's as-of date)
+  IncidentFacts incident;  // quantities and event dates; empty type for the rest
   ClaimFacts facts;
 
   // "quantity" | "date" | "duration" | "officeholder" | "person".

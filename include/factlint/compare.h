@@ -23,6 +23,6 @@ namespace factlint {
 // Findings come most severe first, numbered F1, F2, ...
 std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb, double tolerance,
                                    const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims,
-                                   ClaimGraph& graph);
+                                   ClaimGraph& graph, bool show_updates = false);
 
 }  // namespace factlint

@@ -23,11 +23,14 @@ namespace factlint {
 class RuleSet;
 class KnowledgeBase;
 class PersonKeyer;
+class Gazetteer;
 
 struct EngineOptions {
   std::vector<std::string> rule_dirs;  // extra rules folders (--rules), after the built-in ones
   std::vector<std::string> kb_files;   // extra knowledge files (--kb)
   double tolerance = 0.10;             // relative tolerance of approximate figures
+  double min_confidence = 0.5;         // findings less sure than this are left out (abstain)
+  bool show_updates = false;           // report tolls that only rose as info timelines
   unsigned threads = 0;                // 0: one per core
 };
 
@@ -66,6 +69,7 @@ class Engine {
   std::unique_ptr<RuleSet> rules_;
   std::unique_ptr<KnowledgeBase> kb_;
   std::unique_ptr<PersonKeyer> keyer_;
+  std::unique_ptr<Gazetteer> gazetteer_;
 };
 
 // The built-in rules folder: $FACTLINT_RULES if set, else the one this

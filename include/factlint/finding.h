@@ -28,6 +28,10 @@ struct Finding {
   std::string subject_key;  // the claims' subject key
   std::string message;      // one sentence: why the sides disagree
   std::vector<Side> sides;
+  std::string incident;     // the resolved incident the claims are about ("" for officeholders...)
+  // How sure factlint is that a careful reader would agree (0..1), and why.
+  double confidence = 0.9;
+  std::vector<std::string> confidence_reasons;
   bool baselined = false;   // accepted in a baseline file: counted, never fails the run
   std::string baseline_reason;
 };

@@ -1,6 +1,7 @@
 // ClaimGraph: documents, claims, subjects and entities as one Boost graph.
 //
 //   document ──states──► claim ──about──► subject
+//                          ├──of incident──► incident ──same incident── incident
 //                          │
 //                          └──names──► spelling ──same entity── spelling
 //   claim ──agrees with / conflicts with── claim     (added by the comparator)
@@ -25,9 +26,9 @@ namespace factlint {
 
 class RuleSet;
 
-// The key under which claims are compared: quantities by what is counted
-// and who ("killed/palestinians"; where and dates decide comparability
-// later), everything else by its subject key.
+// The key the claim store finds related claims by: a quantity or incident
+// date by its incident's type and country ("incident/earthquake/jp"), other
+// quantities by what is counted and who, everything else by its subject key.
 std::string CompareKey(const Claim& claim);
 
 class ClaimGraph {
@@ -40,6 +41,13 @@ class ClaimGraph {
   // Claim indexes grouped by compare key, one group per subject vertex
   // (groups of one are left out: nothing to compare).
   std::vector<std::vector<size_t>> SubjectGroups() const;
+
+  // The incident claims[claim] is about after resolving incidents across
+  // documents ("earthquake/jp/2024-01-01"); "" when it names none.
+  const std::string& IncidentOf(size_t claim) const;
+  // The subject vertex claims[claim] is compared under: incident and frame
+  // for quantities ("" when it abstains), the subject key for the rest.
+  const std::string& SubjectOf(size_t claim) const;
 
   // The entity a person key belongs to after joining spellings: the known
   // person's key when the component holds one, else the smallest key.

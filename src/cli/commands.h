@@ -8,6 +8,7 @@ namespace factlint::cli {
 
 void AddCheckCommand(CLI::App* app, int* exit_code);
 void AddExtractCommand(CLI::App* app, int* exit_code);
+void AddExplainCommand(CLI::App* app, int* exit_code);
 void AddGraphCommand(CLI::App* app, int* exit_code);
 void AddStoreCommand(CLI::App* app, int* exit_code);
 

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   factlint::cli::AddCheckCommand(&app, &exit_code);
   factlint::cli::AddExtractCommand(&app, &exit_code);
   factlint::cli::AddGraphCommand(&app, &exit_code);
+  factlint::cli::AddExplainCommand(&app, &exit_code);
   factlint::cli::AddStoreCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);

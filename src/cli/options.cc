@@ -89,6 +89,10 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--max-bytes", o->max_bytes, "Largest document read, in bytes; a larger one is bad input")
       ->capture_default_str();
+  cmd->add_option("--min-confidence", o->min_confidence,
+                  "Report only findings at least this sure (0..1; default 0.5); the rest abstain")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--show-updates", o->show_updates, "Also report tolls that only rose over time, as info timelines");
   cmd->add_option("--threads", o->threads, "Extraction threads (0: one per core)");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
 }
@@ -150,6 +154,8 @@ std::unique_ptr<Engine> MakeEngine(const CommonOptions& o) {
   options.rule_dirs = o.rules;
   options.kb_files = o.kb;
   options.tolerance = o.tolerance;
+  options.min_confidence = o.min_confidence;
+  options.show_updates = o.show_updates;
   options.threads = o.threads;
   auto engine = Engine::Create(options);
   if (!engine.ok()) {

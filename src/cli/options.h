@@ -25,6 +25,8 @@ struct CommonOptions {
   std::vector<std::string> kb;
   double tolerance = 0.10;
   uint64_t max_bytes = kDefaultMaxBytes;
+  double min_confidence = 0.5;
+  bool show_updates = false;
   unsigned threads = 0;
   bool quiet = false;
 };

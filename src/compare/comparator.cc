@@ -40,8 +40,9 @@ void SortAndNumber(std::vector<Finding>* findings) {
 
 std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb, double tolerance,
                                    const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims,
-                                   ClaimGraph& graph) {
-  const CompareContext ctx = MakeContext(rules, kb, graph, tolerance, docs, claims);
+                                   ClaimGraph& graph, bool show_updates) {
+  CompareContext ctx = MakeContext(rules, kb, graph, tolerance, docs, claims);
+  ctx.show_updates = show_updates;
   std::vector<Finding> findings;
   // Claims from the claim store were compared when they were new: a group
   // is looked at only when it holds a claim of a document of this run.
@@ -61,9 +62,16 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
     for (size_t i : indexes) group.push_back(&claims[i]);
     if (std::none_of(group.begin(), group.end(), is_new)) continue;
     const Claim& first = *group.front();
-    if (first.get<QuantityFacts>()) CompareQuantities(group, ctx, &findings);
+    if (first.get<QuantityFacts>()) CompareQuantities(group, graph.SubjectOf(indexes.front()), ctx, &findings);
     if (first.get<OfficeholderFacts>()) CompareOfficeholders(group, ctx, &findings);
-    if (first.get<DateFacts>()) CompareDates(group, ctx, &findings);
+    if (first.get<DateFacts>()) {
+      const size_t before = findings.size();
+      CompareDates(group, ctx, &findings);
+      for (size_t i = before; i < findings.size(); ++i) {
+        const std::string& key = graph.SubjectOf(indexes.front());
+        if (key.find('|') != std::string::npos) findings[i].incident = key.substr(0, key.find('|'));
+      }
+    }
   }
   // Durations are checked even alone: a single one can contradict a date.
   std::map<std::string, ClaimGroup> durations;

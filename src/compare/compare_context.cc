@@ -53,7 +53,7 @@ std::string CompareContext::Where(const ClaimGroup& side) const {
 
 CompareContext MakeContext(const RuleSet& rules, const KnowledgeBase& kb, const ClaimGraph& graph, double tolerance,
                            const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims) {
-  CompareContext ctx{rules, kb, graph, tolerance, {}, {}, {}};
+  CompareContext ctx{rules, kb, graph, tolerance, false, {}, {}, {}};
   for (const DocumentInfo& d : docs) {
     auto range = ParseIsoDate(d.date);
     if (range && range->year_known && range->day) {

@@ -25,6 +25,7 @@ struct CompareContext {
   const KnowledgeBase& kb;
   const ClaimGraph& graph;
   double tolerance = 0.10;
+  bool show_updates = false;  // report tolls that only rose as info timelines
   std::map<std::string, std::optional<int64_t>> doc_day;  // known publication day
   std::map<std::string, Period> doc_period;              // known day, or estimated
   std::map<std::string, bool> period_estimated;
@@ -57,7 +58,9 @@ Finding MakeFinding(std::string kind, Severity severity, std::string subject, st
                     std::string message, const std::vector<std::pair<std::string, ClaimGroup>>& sides);
 
 // The comparison rules, one per claim kind; each appends its findings.
-void CompareQuantities(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+// Quantities of one incident and frame (`subject_key`, the graph's subject).
+void CompareQuantities(const ClaimGroup& group, const std::string& subject_key, const CompareContext& ctx,
+                       std::vector<Finding>* out);
 void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 void CompareDurations(const ClaimGroup& group, const ClaimGroup& start_dates, const CompareContext& ctx,

@@ -1,4 +1,5 @@
 // Findings: severity names and the report contract's JSON.
+#include <cmath>
 #include "factlint/finding.h"
 
 #include <nlohmann/json.hpp>
@@ -37,6 +38,9 @@ nlohmann::json FindingToJson(const Finding& f) {
       {"message", f.message},
       {"sides", sides},
       {"baselined", f.baselined},
+      {"incident", f.incident},
+      {"confidence", std::round(f.confidence * 100) / 100},
+      {"confidence_reasons", f.confidence_reasons},
   };
   if (!f.baseline_reason.empty()) out["baseline_reason"] = f.baseline_reason;
   return out;

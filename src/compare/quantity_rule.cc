@@ -1,12 +1,18 @@
-// Quantities: intervals from qualifiers, compared within one scope (place,
-// "since" or "on" date, unit); growing tolls read over time as updates.
+// Quantities: every figure of one incident and frame (what is counted, of
+// whom, where, over what time) is one group; the group gives at most one
+// finding.  Its sides are the sets of mutually compatible figures that
+// contradict one another, ordered by as-of date; the rest of the timeline
+// is told in the message.  A toll that only rises over time contradicts
+// nothing (an `info` timeline, shown with --show-updates).
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "compare/compare_context.h"
 #include "factlint/civil_date.h"
+#include "factlint/fold.h"
 
 namespace factlint {
 namespace {
@@ -26,10 +32,11 @@ bool Comparable(const QuantityFacts& a, const QuantityFacts& b) {
   return SameScopeDate(a.since, b.since) && SameScopeDate(a.on, b.on);
 }
 
-bool Disagree(const Claim& a, const Claim& b) {
-  const auto& qa = *a.get<QuantityFacts>();
-  const auto& qb = *b.get<QuantityFacts>();
-  return Comparable(qa, qb) && !qa.range.Overlaps(qb.range);
+const QuantityFacts& Q(const Claim* c) { return *c->get<QuantityFacts>(); }
+
+bool Agree(const Claim& a, const Claim& b) {
+  return Comparable(*a.get<QuantityFacts>(), *b.get<QuantityFacts>()) &&
+         a.get<QuantityFacts>()->range.Overlaps(b.get<QuantityFacts>()->range);
 }
 
 std::string SideValue(const ClaimGroup& side) {
@@ -40,72 +47,196 @@ std::string SideValue(const ClaimGroup& side) {
   return out;
 }
 
-enum class Verdict { kConflict, kNearMiss, kUpdate, kShrank };
+// What one side says, for comparing sides: the values all its figures allow,
+// and the days it was said on.
+struct SideView {
+  const ClaimGroup* claims = nullptr;
+  Interval range{-Interval::kInfinity, Interval::kInfinity};
+  std::optional<int64_t> first_day, last_day;
+  bool all_dated = true;
+};
 
-// How one disagreeing pair reads, `a` before `b` when both are dated.
-Verdict Judge(const Claim& a, const Claim& b, const CompareContext& ctx) {
-  const auto& qa = *a.get<QuantityFacts>();
-  const auto& qb = *b.get<QuantityFacts>();
-  const Rule* rule = ctx.rules.Find(a.rule);
-  const bool grows = rule && rule->Attribute("grows") == "true";
-  auto da = ctx.DayOf(a.doc), db = ctx.DayOf(b.doc);
-  if (grows && da && db && *da != *db) {
-    const bool b_later = *db > *da;
-    const bool b_larger = qb.range.low > qa.range.high;
-    return b_later == b_larger ? Verdict::kUpdate : Verdict::kShrank;
+SideView ViewOf(const ClaimGroup& side, const CompareContext& ctx) {
+  SideView v;
+  v.claims = &side;
+  for (const Claim* c : side) {
+    v.range.low = std::max(v.range.low, Q(c).range.low);
+    v.range.high = std::min(v.range.high, Q(c).range.high);
+    const auto day = ctx.DayOf(c->doc);
+    if (!day) { v.all_dated = false; continue; }
+    if (!v.first_day || *day < *v.first_day) v.first_day = day;
+    if (!v.last_day || *day > *v.last_day) v.last_day = day;
   }
-  const double lo = std::min(qa.range.high, qb.range.high), hi = std::max(qa.range.low, qb.range.low);
-  return (hi - lo) <= ctx.tolerance * hi ? Verdict::kNearMiss : Verdict::kConflict;
+  return v;
 }
 
-void CompareSides(const ClaimGroup& a, const ClaimGroup& b, const CompareContext& ctx, std::vector<Finding>* out) {
-  ClaimGroup in_a, in_b;
-  std::vector<Verdict> verdicts;
+enum class Verdict { kUpdate, kShrank, kSameDay, kNearMiss, kConflict };
+
+struct Contradiction {
+  size_t a = 0, b = 0;  // side indexes, `a` the smaller figure
+  Verdict verdict = Verdict::kConflict;
+};
+
+bool SameSource(const ClaimGroup& a, const ClaimGroup& b) {
   for (const Claim* x : a) {
     for (const Claim* y : b) {
-      if (!Disagree(*x, *y)) continue;
-      verdicts.push_back(Judge(*x, *y, ctx));
-      if (std::find(in_a.begin(), in_a.end(), x) == in_a.end()) in_a.push_back(x);
-      if (std::find(in_b.begin(), in_b.end(), y) == in_b.end()) in_b.push_back(y);
+      if (!Q(x).source.empty() && Fold(Q(x).source) == Fold(Q(y).source)) return true;
     }
   }
-  if (verdicts.empty()) return;
-  auto all = [&](Verdict v) { return std::all_of(verdicts.begin(), verdicts.end(), [&](Verdict x) { return x == v; }); };
-  auto any = [&](Verdict v) { return std::count(verdicts.begin(), verdicts.end(), v) > 0; };
-  Severity severity = Severity::kError;
-  std::string why;
-  if (all(Verdict::kUpdate)) {
-    severity = Severity::kInfo;
-    if (ctx.DayOf(in_a.front()->doc) > ctx.DayOf(in_b.front()->doc)) std::swap(in_a, in_b);  // earlier first
-    why = "; a toll that only grows: an update, not a contradiction";
-  } else if (any(Verdict::kShrank)) {
-    why = "; the later figure is the smaller one, though this toll only grows";
-  } else if (all(Verdict::kNearMiss)) {
-    severity = Severity::kWarning;
-    why = "; the figures are close, check the rounding";
+  return false;
+}
+
+// How two disjoint sides read: `small` holds the smaller figures.
+Verdict Judge(const SideView& small, const SideView& large, bool grows, const CompareContext& ctx) {
+  if (grows && small.all_dated && large.all_dated) {
+    if (*small.last_day > *large.first_day) return Verdict::kShrank;   // a later, smaller toll
+    if (*small.last_day == *large.first_day) return Verdict::kSameDay;
+    return Verdict::kUpdate;
   }
-  for (const ClaimGroup* side : {&in_a, &in_b}) {
-    for (const Claim* c : *side) {
-      const auto& q = *c->get<QuantityFacts>();
-      if (!q.hedge.empty()) why += fmt::format("; {} calls its figure an {}", c->doc, q.hedge == "initial-estimate" ? "initial estimate" : q.hedge);
+  const double gap = large.range.low - small.range.high;
+  return gap <= ctx.tolerance * large.range.low ? Verdict::kNearMiss : Verdict::kConflict;
+}
+
+Severity SeverityOf(Verdict v, bool same_source) {
+  switch (v) {
+    case Verdict::kShrank:
+    case Verdict::kConflict: return Severity::kError;
+    case Verdict::kSameDay: return same_source ? Severity::kError : Severity::kWarning;
+    case Verdict::kNearMiss: return Severity::kWarning;
+    case Verdict::kUpdate: return Severity::kInfo;
+  }
+  return Severity::kInfo;
+}
+
+const char* Why(Verdict v) {
+  switch (v) {
+    case Verdict::kShrank: return "the later figure is the smaller one, though this toll only grows";
+    case Verdict::kSameDay: return "both were given on the same day";
+    case Verdict::kNearMiss: return "the figures are close, check the rounding";
+    case Verdict::kConflict: return "both cannot hold";
+    case Verdict::kUpdate: return "a toll that only grows: an update";
+  }
+  return "";
+}
+
+// Confidence starts from how the figures disagree and drops for every
+// reason a careful reader could have to doubt that they are comparable.
+void SetConfidence(Verdict worst, bool same_source, const std::vector<const ClaimGroup*>& sides, Finding* f) {
+  double c = worst == Verdict::kNearMiss ? 0.55 : worst == Verdict::kSameDay && !same_source ? 0.6 : 0.9;
+  auto reason = [&](bool applies, double delta, const char* why) {
+    if (!applies) return;
+    c += delta;
+    f->confidence_reasons.push_back(why);
+  };
+  bool approximate = false, hedged = false, inferred = false, inferred_only = true;
+  std::set<std::string> langs;
+  for (const ClaimGroup* side : sides) {
+    bool side_inferred = true;
+    for (const Claim* x : *side) {
+      approximate |= Q(x).qualifier != "exact";
+      hedged |= !Q(x).hedge.empty();
+      inferred |= !x->incident.from_sentence;
+      side_inferred &= !x->incident.from_sentence;
+      langs.insert(x->lang);
     }
+    inferred_only &= side_inferred;
   }
-  const Claim& first = *in_a.front();
-  const char* verb = severity == Severity::kInfo ? "rose to" : "excludes";
-  const std::string message = fmt::format("{} ({}) {} {} ({}){}.", SideValue(in_a), ctx.Where(in_a), verb,
-                                          SideValue(in_b), ctx.Where(in_b), why);
-  out->push_back(MakeFinding("quantity", severity, DescribeSubject(first, ctx.rules), CompareKey(first), message,
-                             {{SideValue(in_a), in_a}, {SideValue(in_b), in_b}}));
+  f->confidence_reasons.push_back(worst == Verdict::kNearMiss ? "close figures"
+                                  : worst == Verdict::kSameDay ? "different figures on the same day"
+                                                                : "disjoint figures");
+  reason(same_source, 0.05, "same source");
+  reason(approximate, -0.05, "an approximate figure");
+  reason(hedged, -0.15, "a figure called an estimate");
+  reason(inferred, -0.05, "incident taken from the article, not the sentence");
+  reason(inferred_only, -0.1, "no side names the incident in its sentence");
+  reason(langs.size() > 1, -0.05, "read in two languages");
+  f->confidence = std::clamp(c, 0.05, 0.99);
+}
+
+std::string Timeline(const std::vector<ClaimGroup>& sides, const CompareContext& ctx) {
+  std::vector<std::pair<std::optional<int64_t>, const ClaimGroup*>> order;
+  for (const ClaimGroup& s : sides) order.push_back({ViewOf(s, ctx).first_day, &s});
+  std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::string out;
+  for (const auto& [day, side] : order) {
+    out += fmt::format("{}{} ({})", out.empty() ? "" : ", then ", SideValue(*side), ctx.Where(*side));
+  }
+  return out;
 }
 
 }  // namespace
 
-void CompareQuantities(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out) {
-  const std::vector<ClaimGroup> sides =
-      Cluster(group, [](const Claim& a, const Claim& b) { return !Disagree(a, b) && Comparable(*a.get<QuantityFacts>(), *b.get<QuantityFacts>()); });
+void CompareQuantities(const ClaimGroup& group, const std::string& subject_key, const CompareContext& ctx,
+                       std::vector<Finding>* out) {
+  const std::vector<ClaimGroup> sides = Cluster(group, [](const Claim& a, const Claim& b) { return Agree(a, b); });
+  if (sides.size() < 2) return;
+  const Rule* rule = ctx.rules.Find(group.front()->rule);
+  const bool grows = rule && rule->Attribute("grows") == "true";
+  std::vector<SideView> views;
+  for (const ClaimGroup& s : sides) views.push_back(ViewOf(s, ctx));
+  // Sides are few (groups of compatible figures): comparing them pairwise
+  // is cheap, whatever the number of claims.
+  std::vector<Contradiction> found;
   for (size_t i = 0; i < sides.size(); ++i) {
-    for (size_t j = i + 1; j < sides.size(); ++j) CompareSides(sides[i], sides[j], ctx, out);
+    for (size_t j = i + 1; j < sides.size(); ++j) {
+      if (!Comparable(Q(sides[i].front()), Q(sides[j].front()))) continue;
+      if (views[i].range.Overlaps(views[j].range)) continue;
+      const bool i_small = views[i].range.high < views[j].range.low;
+      const size_t small = i_small ? i : j, large = i_small ? j : i;
+      const Verdict v = Judge(views[small], views[large], grows, ctx);
+      if (v != Verdict::kUpdate) found.push_back({small, large, v});
+    }
   }
+  const Claim& first = *group.front();
+  const std::string subject = DescribeSubject(first, ctx.rules);
+  if (found.empty()) {
+    if (!ctx.show_updates) return;
+    ClaimGroup all;
+    for (const ClaimGroup& s : sides) all.insert(all.end(), s.begin(), s.end());
+    Finding f = MakeFinding("quantity", Severity::kInfo, subject, subject_key,
+                            "The figure rose over time: " + Timeline(sides, ctx) + ".", {{SideValue(all), all}});
+    f.confidence = 0.9;
+    f.confidence_reasons = {"a timeline of updates"};
+    out->push_back(std::move(f));
+    return;
+  }
+  // The worst contradiction names the finding; every side in one is shown.
+  const auto worst = std::max_element(found.begin(), found.end(), [&](const Contradiction& x, const Contradiction& y) {
+    return SeverityOf(x.verdict, false) < SeverityOf(y.verdict, false);
+  });
+  std::set<size_t> shown;
+  for (const Contradiction& c : found) shown.insert({c.a, c.b});
+  std::vector<size_t> order(shown.begin(), shown.end());
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return views[x].first_day < views[y].first_day; });
+  std::vector<std::pair<std::string, ClaimGroup>> named;
+  std::vector<const ClaimGroup*> shown_sides;
+  for (size_t i : order) {
+    named.push_back({SideValue(sides[i]), sides[i]});
+    shown_sides.push_back(&sides[i]);
+  }
+  const bool same_source = SameSource(sides[worst->a], sides[worst->b]);
+  const SideView& small = views[worst->a];
+  const SideView& large = views[worst->b];
+  // The earlier side speaks first.
+  const bool large_first = small.first_day && large.first_day && *large.first_day < *small.first_day;
+  const size_t lead = large_first ? worst->b : worst->a, other = large_first ? worst->a : worst->b;
+  std::string message = fmt::format("{} ({}) excludes {} ({}); {}", SideValue(sides[lead]), ctx.Where(sides[lead]),
+                                    SideValue(sides[other]), ctx.Where(sides[other]), Why(worst->verdict));
+  if (same_source) message += ", from the same source";
+  for (const ClaimGroup* side : shown_sides) {
+    for (const Claim* c : *side) {
+      if (!Q(c).hedge.empty()) {
+        message += fmt::format("; {} calls its figure an {}", c->doc,
+                               Q(c).hedge == "initial-estimate" ? "initial estimate" : Q(c).hedge);
+      }
+    }
+  }
+  if (sides.size() > 2) message += ". All figures: " + Timeline(sides, ctx);
+  Finding f = MakeFinding("quantity", SeverityOf(worst->verdict, same_source), subject, subject_key,
+                          message + ".", named);
+  f.incident = subject_key.substr(0, subject_key.find('|'));
+  SetConfidence(worst->verdict, same_source, shown_sides, &f);
+  out->push_back(std::move(f));
 }
 
 }  // namespace factlint

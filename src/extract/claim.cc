@@ -31,6 +31,11 @@ struct FactsToJson {
     out["source"] = q.source;
     out["hedge"] = q.hedge;
     out["unit"] = q.unit;
+    out["measure"] = q.Measure();
+    out["state"] = q.state;
+    out["place"] = q.place;
+    out["scope"] = ScopeName(q.scope);
+    out["window"] = q.window;
   }
   void operator()(const DateFacts& d) const {
     out["date"] = d.iso;
@@ -78,6 +83,10 @@ StatusOr<ClaimFacts> FactsFromJson(const json& j, const std::string& kind) {
     q.source = Str(j, "source");
     q.hedge = Str(j, "hedge");
     q.unit = Str(j, "unit");
+    q.state = Str(j, "state");
+    q.place = Str(j, "place");
+    q.scope = ScopeFromName(Str(j, "scope"));
+    q.window = Str(j, "window");
     return ClaimFacts(q);
   }
   if (kind == "date") {
@@ -105,7 +114,37 @@ StatusOr<ClaimFacts> FactsFromJson(const json& j, const std::string& kind) {
   return Status::InvalidInput("unknown claim kind \"" + kind + "\"");
 }
 
+json IncidentToJson(const IncidentFacts& i) {
+  return {{"type", i.type}, {"country", i.country}, {"region", i.region}, {"day", i.day},
+          {"local", i.local}, {"from_sentence", i.from_sentence}};
+}
+
+IncidentFacts IncidentFromJson(const json& j) {
+  IncidentFacts i;
+  if (!j.is_object()) return i;
+  i.type = Str(j, "type");
+  i.country = Str(j, "country");
+  i.region = Str(j, "region");
+  i.day = Str(j, "day");
+  i.local = Str(j, "local");
+  auto it = j.find("from_sentence");
+  i.from_sentence = it != j.end() && it->is_boolean() && it->get<bool>();
+  return i;
+}
+
 }  // namespace
+
+const char* ScopeName(Scope scope) {
+  static constexpr const char* kNames[] = {"cumulative", "window", "since", "on-day"};
+  return kNames[static_cast<int>(scope)];
+}
+
+Scope ScopeFromName(std::string_view name) {
+  for (Scope s : {Scope::kWindow, Scope::kSince, Scope::kOnDay}) {
+    if (name == ScopeName(s)) return s;
+  }
+  return Scope::kCumulative;
+}
 
 const char* Claim::kind() const {
   static constexpr const char* kNames[] = {"quantity", "date", "duration", "officeholder", "person"};
@@ -128,6 +167,7 @@ json ClaimToJson(const Claim& c) {
       {"lang", c.lang},
       {"doc_date", c.doc_date},
   };
+  if (!c.incident.type.empty()) out["incident"] = IncidentToJson(c.incident);
   std::visit(FactsToJson{out}, c.facts);
   return out;
 }
@@ -150,6 +190,7 @@ StatusOr<Claim> ClaimFromJson(const json& j) {
   c.rule = Str(j, "rule");
   c.lang = Str(j, "lang");
   c.doc_date = Str(j, "doc_date");
+  if (auto it = j.find("incident"); it != j.end()) c.incident = IncidentFromJson(*it);
   auto facts = FactsFromJson(j, Str(j, "kind"));
   if (!facts.ok()) return facts.status();
   c.facts = facts.value();

@@ -64,6 +64,37 @@ std::string SourceName(std::string text) {
   return text.substr(start, end == std::string::npos || end < start ? 0 : end + 1 - start);
 }
 
+bool IsPartitive(const std::string& gap) { return gap == "من" || gap == "of" || gap == "ofthe"; }
+
+// The event word of a figure whose counted noun does not follow it: the
+// nearest one in the clause, close enough to be about this figure (a word or
+// four before it, "ارتفع عدد القتلى إلى 126"; or just after it).  A farther one
+// belongs to another figure or to none.
+// A figure followed by whom it counts ("40 ألف فلسطيني") is surely a count
+// of people, and its verb may stand farther away, as Arabic puts it first
+// ("قتلت الحملة العسكرية ... أكثر من 40 ألف فلسطيني").
+const RuleMatch* NearestClose(const std::vector<const RuleMatch*>& matches, Span span, Span clause, bool counts_people) {
+  const uint32_t before = counts_people ? 128 : 48, after = 16;  // folded bytes
+  const RuleMatch* m = Nearest(matches, span, clause, true);
+  if (!m) return nullptr;
+  if (m->span.end <= span.start) return span.start - m->span.end <= before ? m : nullptr;
+  return m->span.start - span.end <= after ? m : nullptr;
+}
+
+// "ضرب الزلزال اليابان في 1 يناير", "gunmen attacked the hall on Friday": the
+// incident word a date dates, when a verb in its clause says the incident
+// happened then (a date beside "the toll rose" dates only a report).  Wars
+// are dated by their own start rules.
+const RuleMatch* IncidentDated(const std::vector<const RuleMatch*>& incidents,
+                               const std::vector<const RuleMatch*>& occurred, const TimeExpr& t, Span clause) {
+  if (t.since || t.iso.empty()) return nullptr;
+  const bool happened =
+      std::any_of(occurred.begin(), occurred.end(), [&](const RuleMatch* o) { return clause.contains(o->span); });
+  if (!happened) return nullptr;
+  const RuleMatch* m = Nearest(incidents, t.span, clause, true);
+  return m && m->rule->Attribute("lookback") != "none" ? m : nullptr;
+}
+
 bool OverlapsAny(Span span, const std::vector<Span>& others) {
   return std::any_of(others.begin(), others.end(), [&](Span o) { return o.overlaps(span); });
 }
@@ -104,8 +135,9 @@ std::string Join(std::initializer_list<std::string> parts) {
 }  // namespace
 
 DocumentExtractor::DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer,
-                                     double tolerance, SentenceSplitter* splitter)
-    : doc_(doc), rules_(rules), keyer_(keyer), tolerance_(tolerance), splitter_(splitter) {}
+                                     const Gazetteer* gazetteer, double tolerance, SentenceSplitter* splitter)
+    : doc_(doc), rules_(rules), keyer_(keyer), tolerance_(tolerance), splitter_(splitter),
+      incidents_(doc, gazetteer) {}
 
 std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
   const std::vector<Sentence> sentences = splitter_->Split(doc_);
@@ -116,10 +148,12 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
       if (m.rule->family == "person") ++people_counts_[m.value];
     }
   }
-  for (const auto& ctx : contexts_) {
+  for (size_t i = 0; i < contexts_.size(); ++i) {
+    const auto& ctx = contexts_[i];
     Found found;
     found.numbers = FindNumbers(*ctx, rules_, tolerance_);
     found.times = FindTimes(*ctx, rules_, doc_.meta.date);
+    incidents_.AddSentence(i, *ctx, found.times);
     found.durations = FindDurations(*ctx, rules_, tolerance_);
     found.offices = FindOffices(*ctx, rules_, keyer_);
     found.people = FindPeople(*ctx);
@@ -131,6 +165,7 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
     if (mentions) AddMentions(*ctx, found, mentions);
   }
   InferUnnamedHolders();
+  incidents_.Attach(&claims_);
   std::stable_sort(claims_.begin(), claims_.end(), [](const Claim& a, const Claim& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
   });
@@ -191,13 +226,15 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       // What is counted: the noun right after the figure, else the nearest
       // event word of the clause (before it first: "مقتل نحو 12 ألف").
       const RuleMatch* counted = RightAfter(ctx, events, n.span.end);
+      // "402 من القتلى", "400 of the deaths": a part of the dead, not a toll.
+      if (counted && IsPartitive(ctx.Gap(n.span.end, counted->span.start))) q.who = "part";
       const RuleMatch* person = counted ? nullptr : RightAfter(ctx, who, n.span.end);
       if (person) {
         evidence.end = person->span.end;
         if (person->rule->Attribute("role") != "generic") q.who = person->value;
         counted = RightAfter(ctx, events, person->span.end);
       }
-      const RuleMatch* event = counted ? counted : Nearest(events, n.span, clause, true);
+      const RuleMatch* event = counted ? counted : NearestClose(events, n.span, clause, person != nullptr);
       if (!event) continue;
       if (counted) evidence.end = counted->span.end;
       // The event noun itself may be followed by who it counts ("2000 أسير فلسطيني").
@@ -230,6 +267,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       q.source = SourceName(ctx.Quote(rest));
     }
     if (!hedges.empty()) q.hedge = hedges.front()->value;
+    Frame(ctx, n, clause, *rule, &q);
     const std::string subject = Join({q.event, q.who.empty() ? "any" : q.who, q.where});
     const std::string unit = unit_words.empty() && !q.unit.empty() && q.unit != "percent" ? " " + q.unit : unit_words;
     NumberExpr shown = n;
@@ -238,13 +276,36 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   }
 }
 
+// The rest of a figure's frame: the part of the incident's area it counts,
+// the window of time it covers, and the state of the people it counts
+// ("still held", "released").
+void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, Span clause, const Rule& counted,
+                              QuantityFacts* q) const {
+  q->place = incidents_.PlaceIn(ctx, clause);
+  if (q->who.empty()) q->who = incidents_.NationalsAfter(ctx, n.span.end);
+  if (const RuleMatch* scope = Nearest(ctx.LongestOf("scope"), n.span, clause, false)) {
+    q->scope = ScopeFromName(scope->value);
+    if (q->scope == Scope::kWindow) q->window = scope->rule->Attribute("window", "day");
+  }
+  // "$160 million": a sum of money, whatever event word stands near.
+  for (const RuleMatch* sign : ctx.Family("currency_before")) {
+    if (sign->span.end <= n.span.start && ctx.OnlySpaceBetween(sign->span.end, n.span.start)) q->unit = sign->value;
+  }
+  // Only counts of people who change state (hostages, the missing) have one.
+  if (counted.Attribute("stateful") != "true") return;
+  if (const RuleMatch* state = Nearest(ctx.LongestOf("state"), n.span, clause, true)) q->state = state->value;
+}
+
 void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
   const auto triggers = ctx.LongestOf("date_event");
   const auto people = ctx.LongestOf("person");
   ClaimBuilder builder(&claims_);
+  const auto incidents = ctx.LongestOf("incident");
+  const auto occurred = ctx.LongestOf("occurred");
   for (const TimeExpr& t : found.times) {
     const Span clause = ctx.ClauseAround(t.span);
     const RuleMatch* trigger = Nearest(triggers, t.span, clause, true);
+    if (!trigger) trigger = IncidentDated(incidents, occurred, t, clause);
     if (!trigger) continue;
     DateFacts d{t.iso, t.precision, trigger->value, t.relation};
     std::string subject = "date/" + trigger->value;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/durations.h"
+#include "extract/incidents.h"
 #include "extract/numbers.h"
 #include "extract/people.h"
 #include "extract/sentence_context.h"
@@ -19,8 +20,8 @@ namespace factlint {
 
 class DocumentExtractor {
  public:
-  DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer, double tolerance,
-                    SentenceSplitter* splitter);
+  DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer, const Gazetteer* gazetteer,
+                    double tolerance, SentenceSplitter* splitter);
 
   // Claims in text order with ids "<doc>#1", "<doc>#2", ...
   std::vector<Claim> Run(std::vector<Mention>* mentions);
@@ -29,6 +30,7 @@ class DocumentExtractor {
   struct Found;  // everything found in one sentence
 
   void Quantities(const SentenceContext& ctx, const Found& found);
+  void Frame(const SentenceContext& ctx, const NumberExpr& n, Span clause, const Rule& counted, QuantityFacts* q) const;
   void Dates(const SentenceContext& ctx, const Found& found);
   void Durations(const SentenceContext& ctx, const Found& found);
   void Officeholders(const SentenceContext& ctx, const Found& found);
@@ -42,6 +44,7 @@ class DocumentExtractor {
   const PersonKeyer& keyer_;
   const double tolerance_;
   SentenceSplitter* splitter_;
+  IncidentTracker incidents_;
   std::vector<Claim> claims_;
   std::map<std::string, int> jurisdiction_counts_;   // for jurisdictions left implicit
   std::map<std::string, int> people_counts_;         // person key -> mentions

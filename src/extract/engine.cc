@@ -3,6 +3,8 @@
 #include "factlint/engine.h"
 
 #include <algorithm>
+
+#include <fmt/format.h>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include "extract/document_extractor.h"
 #include "extract/people.h"
 #include "factlint/compare.h"
+#include "factlint/gazetteer.h"
 #include "factlint/graph.h"
 #include "factlint/knowledge.h"
 #include "factlint/rules.h"
@@ -67,6 +70,9 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   if (!kb.ok()) return kb.status();
   engine->kb_ = std::make_unique<KnowledgeBase>(std::move(kb.value()));
   engine->keyer_ = std::make_unique<PersonKeyer>();
+  auto gazetteer = Gazetteer::Load(BuiltinRulesDir());
+  if (!gazetteer.ok()) return gazetteer.status();
+  engine->gazetteer_ = std::make_unique<Gazetteer>(std::move(gazetteer.value()));
   return engine;
 }
 
@@ -74,7 +80,7 @@ Engine::~Engine() = default;
 
 std::vector<Claim> Engine::Extract(const Document& doc, std::vector<Mention>* mentions) const {
   SentenceSplitter splitter;
-  return DocumentExtractor(doc, *rules_, *keyer_, options_.tolerance, &splitter).Run(mentions);
+  return DocumentExtractor(doc, *rules_, *keyer_, gazetteer_.get(), options_.tolerance, &splitter).Run(mentions);
 }
 
 std::vector<std::vector<Claim>> Engine::ExtractAll(const std::vector<Document>& docs,
@@ -86,7 +92,7 @@ std::vector<std::vector<Claim>> Engine::ExtractAll(const std::vector<Document>& 
   auto work = [&] {
     SentenceSplitter splitter;  // one per thread: ICU iterators are costly to make
     for (size_t i = next++; i < docs.size(); i = next++) {
-      out[i] = DocumentExtractor(docs[i], *rules_, *keyer_, options_.tolerance, &splitter).Run(nullptr);
+      out[i] = DocumentExtractor(docs[i], *rules_, *keyer_, gazetteer_.get(), options_.tolerance, &splitter).Run(nullptr);
       if (done) done(i);
     }
   };
@@ -99,7 +105,12 @@ std::vector<std::vector<Claim>> Engine::ExtractAll(const std::vector<Document>& 
 
 std::vector<Finding> Engine::Compare(const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims) const {
   ClaimGraph graph(docs, claims, *rules_);
-  return CompareClaims(*rules_, *kb_, options_.tolerance, docs, claims, graph);
+  std::vector<Finding> findings =
+      CompareClaims(*rules_, *kb_, options_.tolerance, docs, claims, graph, options_.show_updates);
+  // Precision first: what factlint is not sure enough of is not reported.
+  std::erase_if(findings, [&](const Finding& f) { return f.confidence < options_.min_confidence; });
+  for (size_t i = 0; i < findings.size(); ++i) findings[i].id = fmt::format("F{}", i + 1);
+  return findings;
 }
 
 CheckResult Engine::Collect(const std::vector<Document>& docs, const std::function<void(size_t)>& done) const {

@@ -20,6 +20,7 @@ class SentenceContext {
   const Document& doc() const { return doc_; }
   const Sentence& sentence() const { return sentence_; }
   const std::string& folded() const { return folded_.text(); }
+  const FoldedText& folded_text() const { return folded_; }
   const std::vector<RuleMatch>& matches() const { return matches_; }
 
   // Matches of one family, in text order.

@@ -10,23 +10,26 @@
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <boost/graph/filtered_graph.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "factlint/fold.h"
 #include "factlint/rules.h"
+#include "graph/incident_links.h"
 
 namespace factlint {
 namespace {
 
-enum class VertexKind { kDocument, kClaim, kSubject, kSpelling };
-enum class EdgeKind { kStates, kAbout, kNames, kSameEntity, kAgrees, kConflicts };
+enum class VertexKind { kDocument, kClaim, kSubject, kSpelling, kIncident };
+enum class EdgeKind { kStates, kAbout, kNames, kSameEntity, kAgrees, kConflicts, kOfIncident, kSameIncident };
 
 const char* Name(VertexKind k) {
-  static constexpr const char* kNames[] = {"document", "claim", "subject", "spelling"};
+  static constexpr const char* kNames[] = {"document", "claim", "subject", "spelling", "incident"};
   return kNames[static_cast<int>(k)];
 }
 const char* Name(EdgeKind k) {
-  static constexpr const char* kNames[] = {"states", "about", "names", "same entity", "agrees with", "conflicts with"};
+  static constexpr const char* kNames[] = {"states",         "about",          "names",       "same entity",
+                                           "agrees with",    "conflicts with", "of incident", "same incident"};
   return kNames[static_cast<int>(k)];
 }
 
@@ -65,10 +68,36 @@ struct Spellings {
   const Graph* g = nullptr;
   bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kSpelling; }
 };
+struct IncidentEdges {
+  const Graph* g = nullptr;
+  bool operator()(Graph::edge_descriptor e) const { return (*g)[e].kind == EdgeKind::kSameIncident; }
+};
+struct Incidents {
+  const Graph* g = nullptr;
+  bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kIncident; }
+};
 
+// The frame under which a quantity is compared inside its incident: what is
+// counted (state included), of whom, where, over what time, in what unit.
+std::string FrameKey(const QuantityFacts& q) {
+  std::string scope = ScopeName(q.scope);
+  if (q.scope == Scope::kWindow) scope += ":" + q.window;
+  return fmt::format("{}|{}|{}|{}|{}", q.Measure(), q.who.empty() ? "any" : q.who, q.place, scope, q.unit);
+}
+
+// A date of the incident itself ("the quake struck on 1 January") is
+// compared inside the incident; other dates (a person's death) by subject.
+bool DatesTheIncident(const Claim& c) {
+  const auto* d = c.get<DateFacts>();
+  return d && !c.incident.type.empty() && d->event == c.incident.type;
+}
 }  // namespace
 
 std::string CompareKey(const Claim& claim) {
+  if (!claim.incident.type.empty() && (claim.get<QuantityFacts>() || DatesTheIncident(claim))) {
+    const std::string& countries = claim.incident.country;
+    return fmt::format("incident/{}/{}", claim.incident.type, countries.substr(0, countries.find(',')));
+  }
   if (claim.get<QuantityFacts>()) {
     const size_t second = claim.subject.find('/', claim.subject.find('/') + 1);
     return claim.subject.substr(0, second);
@@ -93,6 +122,63 @@ struct ClaimGraph::Impl {
   void Edge(Vertex a, Vertex b, EdgeKind kind) {
     if (!boost::edge(a, b, g).second) boost::add_edge(a, b, EdgeData{kind}, g);
   }
+
+  std::vector<std::string> incident_of;  // claim index -> resolved incident id ("" none)
+  std::vector<std::string> subject_of;   // claim index -> subject vertex key ("" abstains)
+
+  // One vertex per document's own incident, "same incident" edges between
+  // those LinkIncidents joins, and connected components: each component is
+  // one real-world incident, named "<type>/<country>/<first day>".
+  void ResolveIncidents(const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims,
+                        const RuleSet& rules) {
+    std::unordered_map<std::string, std::string> doc_date;
+    for (const DocumentInfo& d : docs) doc_date[d.id] = d.date;
+    std::vector<LocalIncident> locals;
+    std::vector<Vertex> local_vertex;
+    std::vector<long> claim_local(claims.size(), -1);
+    std::unordered_map<std::string, size_t> index;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& c = claims[i];
+      if (c.incident.type.empty()) continue;
+      const std::string key = c.doc + "#" + c.incident.local;
+      auto [it, fresh] = index.emplace(key, locals.size());
+      if (fresh) {
+        auto date = doc_date.find(c.doc);
+        locals.push_back({c.incident, c.doc, date != doc_date.end() ? date->second : c.doc_date,
+                          c.incident.local == "main"});
+        local_vertex.push_back(VertexFor(VertexKind::kIncident, key, c.incident.type));
+      }
+      claim_local[i] = static_cast<long>(it->second);
+      Edge(claim_vertex[c.id], local_vertex[it->second], EdgeKind::kOfIncident);
+    }
+    for (const auto& [a, b] : LinkIncidents(locals, rules)) Edge(local_vertex[a], local_vertex[b], EdgeKind::kSameIncident);
+    boost::filtered_graph<Graph, IncidentEdges, Incidents> sub(g, IncidentEdges{&g}, Incidents{&g});
+    std::vector<int> component(boost::num_vertices(g), -1);
+    boost::connected_components(sub, &component[0]);
+    std::map<int, std::string> first_day;  // component -> earliest known day
+    for (size_t k = 0; k < locals.size(); ++k) {
+      const std::string day = !locals[k].facts.day.empty() ? locals[k].facts.day : locals[k].doc_date;
+      std::string& best = first_day[component[local_vertex[k]]];
+      if (!day.empty() && (best.empty() || day < best)) best = day;
+    }
+    incident_of.assign(claims.size(), "");
+    for (size_t i = 0; i < claims.size(); ++i) {
+      if (claim_local[i] < 0) continue;
+      const LocalIncident& l = locals[claim_local[i]];
+      const int comp = component[local_vertex[claim_local[i]]];
+      const std::string country = l.facts.country.substr(0, l.facts.country.find(','));
+      incident_of[i] = fmt::format("{}/{}/{}", l.facts.type, country.empty() ? "?" : country,
+                                   first_day[comp].empty() ? "undated" : first_day[comp]);
+      if (!l.shared) incident_of[i] += "/" + l.doc + "#" + l.facts.local;
+    }
+    subject_of.assign(claims.size(), "");
+  }
+
+  std::string SubjectOf(const Claim& c, size_t i) const {
+    if (const auto* q = c.get<QuantityFacts>()) return incident_of[i].empty() ? "" : incident_of[i] + "|" + FrameKey(*q);
+    if (DatesTheIncident(c)) return incident_of[i] + "|" + c.subject;
+    return CompareKey(c);
+  }
 };
 
 ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims, const RuleSet& rules)
@@ -105,7 +191,6 @@ ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<
     Vertex v = boost::add_vertex(VertexData{VertexKind::kClaim, c.id, c.kind(), i}, m.g);
     m.claim_vertex[c.id] = v;
     boost::add_edge(m.VertexFor(VertexKind::kDocument, c.doc), v, EdgeData{EdgeKind::kStates}, m.g);
-    boost::add_edge(v, m.VertexFor(VertexKind::kSubject, CompareKey(c)), EdgeData{EdgeKind::kAbout}, m.g);
     std::string spelling;
     const std::string key = PersonKeyOf(c, &spelling);
     if (key.empty()) continue;
@@ -141,6 +226,14 @@ ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<
     const VertexData& d = m.g[v];
     if (d.kind == VertexKind::kSpelling && d.key.rfind("key:", 0) == 0) m.entity_of[d.label] = canonical[component[v]];
   }
+  m.ResolveIncidents(docs, claims, rules);
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const std::string subject = m.SubjectOf(claims[i], i);
+    m.subject_of[i] = subject;
+    if (subject.empty()) continue;  // abstains: a figure with no incident
+    boost::add_edge(m.claim_vertex[claims[i].id], m.VertexFor(VertexKind::kSubject, subject),
+                    EdgeData{EdgeKind::kAbout}, m.g);
+  }
 }
 
 ClaimGraph::~ClaimGraph() = default;
@@ -159,6 +252,9 @@ std::vector<std::vector<size_t>> ClaimGraph::SubjectGroups() const {
   }
   return groups;
 }
+
+const std::string& ClaimGraph::IncidentOf(size_t claim) const { return impl_->incident_of[claim]; }
+const std::string& ClaimGraph::SubjectOf(size_t claim) const { return impl_->subject_of[claim]; }
 
 std::string ClaimGraph::EntityOf(const std::string& person_key) const {
   auto it = impl_->entity_of.find(person_key);
@@ -212,7 +308,7 @@ std::string ClaimGraph::ToDot() const {
   boost::write_graphviz(
       out, g,
       [&](std::ostream& os, Vertex v) {
-        static constexpr const char* kShapes[] = {"folder", "box", "ellipse", "note"};
+        static constexpr const char* kShapes[] = {"folder", "box", "ellipse", "note", "diamond"};
         os << "[label=" << DotQuoted(std::string(Name(g[v].kind)) + ": " + g[v].key)
            << ", shape=" << kShapes[static_cast<int>(g[v].kind)] << "]";
       },

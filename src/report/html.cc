@@ -6,6 +6,7 @@
 // cell or heading that holds document text has dir="auto", so Arabic lays
 // out right to left wherever it appears.  Everything taken from the input
 // goes through HtmlEscape.
+#include <fmt/format.h>
 #include <fmt/core.h>
 
 #include <string>
@@ -169,6 +170,7 @@ std::string FindingSection(const Index& index, const Finding& f) {
                     "<span class=\"finding-id\">" + HtmlEscape(f.id) + "</span>" +
                     Element("h3", " dir=\"auto\"", HtmlEscape(OneLine(f.subject))) +
                     Badge(severity, severity) + Badge("kind", f.kind) +
+                    Badge("confidence", fmt::format("confidence {:.2f}", f.confidence)) +
                     (f.baselined ? Badge("baselined", "baselined") : "") + "</header>\n";
   // The message is the tool's English sentence: it stays left to right even
   // when it opens with an Arabic quote.
@@ -179,6 +181,11 @@ std::string FindingSection(const Index& index, const Finding& f) {
                 ? "."
                 : ": <span dir=\"auto\">" + HtmlEscape(OneLine(f.baseline_reason)) + "</span>") +
            "</p>\n";
+  }
+  if (!f.confidence_reasons.empty()) {
+    std::string reasons;
+    for (const std::string& r : f.confidence_reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+    out += Element("p", " class=\"confidence\"", "Confidence: " + HtmlEscape(reasons)) + "\n";
   }
   out += "<div class=\"sides\">\n";
   for (size_t i = 0; i < f.sides.size(); ++i) {

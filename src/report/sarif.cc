@@ -6,6 +6,7 @@
 // %SRCROOT% (the directory factlint ran in), columns count code points as
 // Claim::column does, and the finding's fingerprint is the partial
 // fingerprint, so that code scanning follows a finding across commits.
+#include <cmath>
 #include <fmt/core.h>
 
 #include <nlohmann/json.hpp>
@@ -221,6 +222,11 @@ Json ResultJson(const Index& index, const Artifacts& artifacts, const std::vecto
     result["locations"] = Json::array({std::move(location)});
   }
   if (!described.related.empty()) result["relatedLocations"] = std::move(described.related);
+  // SARIF's rank is 0..100: how likely the result is a true disagreement.
+  result["rank"] = std::round(f.confidence * 1000) / 10;
+  result["properties"]["confidence"] = f.confidence;
+  result["properties"]["confidenceReasons"] = f.confidence_reasons;
+  if (!f.incident.empty()) result["properties"]["incident"] = f.incident;
   if (!f.fingerprint.empty()) {
     result["partialFingerprints"] = {{"factlintFinding/v1", f.fingerprint}};
   }

@@ -4,6 +4,7 @@
 //   a.txt:11:62: error: The documents disagree on ... [quantity]
 //     more than 40,000:
 //       a.txt:11: «أكثر من 40 ألف فلسطينيًا»
+#include <fmt/format.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +63,7 @@ void AppendFinding(const Index& index, const Finding& f, const Painter& paint, s
   const Claim* anchor = index.Anchor(f);
   *out += paint("1", Position(index, anchor) + ":") + " " +
           paint(SeverityColor(f.severity), std::string(SeverityName(f.severity)) + ":") + " " +
-          Clean(f.message) + " " + paint("2", "[" + Clean(f.kind) + "]") + "\n";
+          Clean(f.message) + " " + paint("2", fmt::format("[{}, confidence {:.2f}]", Clean(f.kind), f.confidence)) + "\n";
   for (const Side& side : f.sides) {
     *out += "  " + paint("1", Clean(side.value) + ":") + "\n";
     const std::vector<const Claim*> claims = index.ClaimsOf(side);

@@ -22,16 +22,16 @@ const std::set<std::string> kRuleKeys = {"id", "family", "value", "words", "patt
 // and offices.yaml).  A rule of any other family would never be used: a
 // typo in "family" is an error, not a silently dead rule.
 const std::set<std::string> kFamilies = {
-    "date_event", "duration", "duration_dual", "duration_unit", "event", "former", "hedge", "hijri_month",
+    "currency_before", "date_event", "duration", "duration_dual", "duration_unit", "event", "former", "hedge", "hijri_month",
     "incident", "incident_past", "jurisdiction", "lasting", "measure", "month", "month_ambiguous",
-    "name_join", "name_stop", "not_quantity", "number_digits", "number_joiner", "number_word", "office",
+    "name_join", "name_stop", "not_quantity", "number_digits", "number_joiner", "number_word", "occurred", "office",
     "ordinal", "person", "place", "qualifier", "scope", "since_marker", "source", "state", "time", "unit",
     "weekday", "who"};
 
 // Family-specific attributes, kept as strings and read by the extractor.
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
-                                           "entering", "subject"};
+                                           "entering", "subject", "window", "lookback", "stateful"};
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}: line {}", file, node.Mark().line + 1);
@@ -161,6 +161,7 @@ class RuleLoader {
     if (!root.IsMap()) return Status::InvalidRule(file + ": expected a map with \"rules\", \"people\" or \"offices\"");
     const std::string top = relative.begin()->string();
     if (top == "kb") return Status::OK();  // knowledge files are read by KnowledgeBase
+    if (root["places"]) return Status::OK();  // the gazetteer (src/places) reads places.yaml
     try {
       if (root["people"]) return LoadPeople(file, root["people"]);
       if (root["offices"] || root["jurisdictions"]) return LoadOffices(file, root);

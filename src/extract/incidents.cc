@@ -1,0 +1,204 @@
+#include "extract/incidents.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "factlint/civil_date.h"
+
+namespace factlint {
+namespace {
+
+// The headline and the sentence after it say what the article is about.
+int WeightOf(size_t sentence_index) { return sentence_index < 2 ? 3 : 1; }
+
+// The keys of `weights` that carry at least half of the largest weight,
+// sorted and joined by commas ("il,ps"): the places an article is about.
+std::string Leading(const std::map<std::string, int>& weights) {
+  int most = 0;
+  for (const auto& [key, w] : weights) most = std::max(most, w);
+  std::string out;
+  for (const auto& [key, w] : weights) {
+    if (most > 0 && 2 * w >= most) out += (out.empty() ? "" : ",") + key;
+  }
+  return out;
+}
+
+std::string Heaviest(const std::map<std::string, int>& weights) {
+  std::string best;
+  int most = 0;
+  for (const auto& [key, w] : weights) {
+    if (w > most) best = key, most = w;
+  }
+  return best;
+}
+
+// The region-level place (province, prefecture, state) a place lies in.
+const Place* RegionOf(const Gazetteer& gazetteer, const Place* place) {
+  while (place && place->level != PlaceLevel::kRegion) {
+    if (place->parent.empty()) return nullptr;
+    place = gazetteer.ById(place->parent);
+  }
+  return place;
+}
+
+int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::atoi(iso.substr(0, 4).c_str()) : 0; }
+
+int64_t ParseLookback(const std::string& value) { return value == "none" ? -1 : std::atoll(value.c_str()); }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A year written in a clause ("زلزال عام 2011", "the 2011 earthquake"): four
+// digits from 1900 to 2100 standing alone.  0 when there is none.
+int YearIn(std::string_view text) {
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    if ((i > 0 && IsDigit(text[i - 1])) || (i + 4 < text.size() && IsDigit(text[i + 4]))) continue;
+    if (!std::all_of(text.begin() + i, text.begin() + i + 4, IsDigit)) continue;
+    const int year = std::atoi(std::string(text.substr(i, 4)).c_str());
+    if (year >= 1900 && year <= 2100) return year;
+  }
+  return 0;
+}
+
+// A dateline ("طوكيو - الرافدين |", "TOKYO (Reuters) -") names where the
+// report was filed, not where anything happened.
+bool IsDateline(std::string_view folded, const Gazetteer::Match& m) {
+  if (m.begin > 24) return false;
+  size_t i = m.end;
+  while (i < folded.size() && folded[i] == ' ') ++i;
+  return i < folded.size() && (folded[i] == '-' || folded[i] == '(' || folded[i] == '|' ||
+                               folded.compare(i, 3, "–") == 0);
+}
+
+}  // namespace
+
+void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times) {
+  SentenceInfo info{ctx.sentence().span, {}};
+  const int weight = WeightOf(index);
+  const auto pasts = ctx.LongestOf("incident_past");
+  const auto occurred = ctx.LongestOf("occurred");
+  for (const RuleMatch* m : ctx.LongestOf("incident")) {
+    Mention mention{m->value, ParseLookback(m->rule->Attribute("lookback", "none")), ctx.Original(m->span)};
+    for (const RuleMatch* p : pasts) {
+      if (p->span.start >= m->span.end && ctx.OnlySpaceBetween(m->span.end, p->span.start)) mention.past = true;
+    }
+    const Span clause = ctx.ClauseAround(m->span);
+    mention.year = YearIn(ctx.Between(clause.start, clause.end));
+    // Only a clause that says the incident happened dates it ("ضرب الزلزال
+    // اليابان في 1 يناير"); "the toll rose on Saturday" dates a report.
+    const bool happened = std::any_of(occurred.begin(), occurred.end(), [&](const RuleMatch* o) { return clause.contains(o->span); });
+    for (const TimeExpr& t : times) {
+      if (!happened || t.iso.empty() || t.iso[0] == 'X' || !clause.contains(t.span) || t.since) continue;
+      if (t.precision == "day" && mention.day.empty()) mention.day = t.iso;
+    }
+    if (!mention.past) {
+      if (!type_weight_.count(m->value)) type_order_.push_back(m->value);
+      type_weight_[m->value] += weight;
+    }
+    info.mentions.push_back(mention);
+  }
+  if (gazetteer_) {
+    for (const Gazetteer::Match& g : Places(ctx)) {
+      if (!g.place->country.empty()) country_weight_[g.place->country] += weight;
+      if (const Place* region = RegionOf(*gazetteer_, g.place)) region_weight_[region->id] += weight;
+    }
+  }
+  sentences_.push_back(std::move(info));
+}
+
+std::string IncidentTracker::NationalsAfter(const SentenceContext& ctx, uint32_t end) const {
+  if (!gazetteer_) return "";
+  for (const Gazetteer::Match& g : Places(ctx)) {
+    if (g.demonym && g.begin >= end && ctx.OnlySpaceBetween(end, static_cast<uint32_t>(g.begin))) {
+      return "nationals/" + g.place->country;
+    }
+  }
+  return "";
+}
+
+std::vector<Gazetteer::Match> IncidentTracker::Places(const SentenceContext& ctx) const {
+  return gazetteer_->Find(ctx.folded_text(), ctx.doc().bytes);
+}
+
+std::string IncidentTracker::PlaceIn(const SentenceContext& ctx, Span clause) const {
+  if (!gazetteer_) return "";
+  const Place* best = nullptr;
+  for (const Gazetteer::Match& g : Places(ctx)) {
+    if (g.demonym || IsDateline(ctx.folded(), g)) continue;
+    if (!clause.contains(Span{static_cast<uint32_t>(g.begin), static_cast<uint32_t>(g.end)})) continue;
+    if (!best || g.place->level > best->level) best = g.place;
+  }
+  return best ? best->id : "";
+}
+
+IncidentFacts IncidentTracker::Main() const {
+  IncidentFacts main;
+  int most = 0;
+  for (const std::string& type : type_order_) {  // ties go to the first named
+    if (type_weight_.at(type) > most) main.type = type, most = type_weight_.at(type);
+  }
+  if (main.type.empty()) return main;
+  main.country = Leading(country_weight_);
+  main.region = Heaviest(region_weight_);
+  main.local = "main";
+  for (const SentenceInfo& s : sentences_) {
+    for (const Mention& m : s.mentions) {
+      if (m.type == main.type && !m.past && !m.day.empty() && main.day.empty()) main.day = m.day;
+    }
+  }
+  return main;
+}
+
+// "the 2011 earthquake", "the previous war": not the incident reported on.
+// A year or day stated for an incident that lasts (a war) says when it
+// began; for the rest, one older than the type's lookback is another one.
+bool IncidentTracker::IsPast(const Mention& m, const IncidentFacts& main) const {
+  if (m.past) return true;
+  if (m.lookback < 0) return false;
+  const auto reported = ParseIsoDate(!main.day.empty() ? main.day : doc_.meta.date);
+  if (!reported) return false;
+  if (const auto day = ParseIsoDate(m.day); day && day->last < reported->first - m.lookback) return true;
+  return m.year && DaysFromCivil(m.year, 12, 31) < reported->first - m.lookback;
+}
+
+IncidentFacts IncidentTracker::ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const {
+  auto sentence = std::find_if(sentences_.begin(), sentences_.end(),
+                               [&](const SentenceInfo& s) { return s.span.contains(claim.span); });
+  if (sentence == sentences_.end() || sentence->mentions.empty()) return main;
+  // The incident word nearest before the claim, else the first after it.
+  const Mention* nearest = nullptr;
+  for (const Mention& m : sentence->mentions) {
+    if (m.span.start <= claim.span.start || !nearest) nearest = &m;
+    if (m.span.start > claim.span.start) break;
+  }
+  if (nearest->type == main.type && !IsPast(*nearest, main)) {
+    IncidentFacts same = main;
+    same.from_sentence = true;
+    return same;
+  }
+  IncidentFacts own{nearest->type, main.country, main.region, nearest->day, fmt::format("s{}", ++*next_local), true};
+  return own;
+}
+
+// A figure "in Japan" about a Japanese quake counts all of it; a figure in
+// one of its provinces counts a part (and is compared only with that part).
+void IncidentTracker::NarrowPlace(const IncidentFacts& incident, QuantityFacts* q) const {
+  if (q->place.empty() || !gazetteer_) return;
+  const Place* place = gazetteer_->ById(q->place);
+  if (place && place->level == PlaceLevel::kCountry && incident.country.find(place->country) != std::string::npos) {
+    q->place.clear();
+  }
+}
+
+void IncidentTracker::Attach(std::vector<Claim>* claims) const {
+  const IncidentFacts main = Main();
+  int next_local = 0;
+  for (Claim& c : *claims) {
+    auto* q = c.get<QuantityFacts>();
+    if (!q && !c.get<DateFacts>()) continue;
+    c.incident = ForClaim(c, main, &next_local);
+    if (q) NarrowPlace(c.incident, q);
+  }
+}
+
+}  // namespace factlint
