@@ -153,9 +153,11 @@ struct ClaimGraph::Impl {
     }
     for (const auto& [a, b] : LinkIncidents(locals, rules)) Edge(local_vertex[a], local_vertex[b], EdgeKind::kSameIncident);
     boost::filtered_graph<Graph, IncidentEdges, Incidents> sub(g, IncidentEdges{&g}, Incidents{&g});
-    std::vector<int> component(boost::num_vertices(g), -1);
+    // Unsigned: Boost counts components up from the largest value and wraps,
+    // which overflows an int (UBSan, found by fuzz/reports_fuzz.cc).
+    std::vector<unsigned> component(boost::num_vertices(g), ~0u);
     boost::connected_components(sub, &component[0]);
-    std::map<int, std::string> first_day;  // component -> earliest known day
+    std::map<unsigned, std::string> first_day;  // component -> earliest known day
     for (size_t k = 0; k < locals.size(); ++k) {
       const std::string day = !locals[k].facts.day.empty() ? locals[k].facts.day : locals[k].doc_date;
       std::string& best = first_day[component[local_vertex[k]]];
@@ -165,7 +167,7 @@ struct ClaimGraph::Impl {
     for (size_t i = 0; i < claims.size(); ++i) {
       if (claim_local[i] < 0) continue;
       const LocalIncident& l = locals[claim_local[i]];
-      const int comp = component[local_vertex[claim_local[i]]];
+      const unsigned comp = component[local_vertex[claim_local[i]]];
       const std::string country = l.facts.country.substr(0, l.facts.country.find(','));
       incident_of[i] = fmt::format("{}/{}/{}", l.facts.type, country.empty() ? "?" : country,
                                    first_day[comp].empty() ? "undated" : first_day[comp]);
@@ -211,9 +213,9 @@ ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<
   }
   // Connected components over spelling vertices and same-entity edges only.
   boost::filtered_graph<Graph, EntityEdges, Spellings> sub(m.g, EntityEdges{&m.g}, Spellings{&m.g});
-  std::vector<int> component(boost::num_vertices(m.g), -1);
+  std::vector<unsigned> component(boost::num_vertices(m.g), ~0u);  // unsigned: see above
   boost::connected_components(sub, &component[0]);
-  std::map<int, std::string> canonical;
+  std::map<unsigned, std::string> canonical;
   for (Vertex v : boost::make_iterator_range(boost::vertices(m.g))) {
     const VertexData& d = m.g[v];
     if (d.kind != VertexKind::kSpelling || d.key.rfind("key:", 0) != 0) continue;
