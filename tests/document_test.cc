@@ -77,7 +77,7 @@ TEST_CASE("documents: a bad file does not stop the others; directories are recur
   dir.Write("notes.yaml", "ignored: true");
   LoadResult r = LoadDocuments({dir.path().string(), (dir.path() / "missing.txt").string()});
   REQUIRE(r.documents.size() == 2);
-  CHECK(r.documents[0].id == "inner.md");
+  CHECK(r.documents[0].id == "a/inner.md");  // relative to the common root: unique
   CHECK(r.documents[1].id == "b.txt");
   REQUIRE(r.errors.size() == 2);
   const std::string all = r.errors[0].message() + "\n" + r.errors[1].message();
@@ -108,4 +108,42 @@ TEST_CASE("documents: the seeds' meta.yaml loads") {
   auto table = factlint::LoadMetaTable((seeds / "meta.yaml").string());
   REQUIRE(table.ok());
   CHECK(table.value().at("001_cee4d09742974433.txt").date == "2024-08-19");
+}
+
+TEST_CASE("documents: LineIndex columns count code points, across its blocks, on long lines") {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += i % 7 == 0 ? "قتل " : (i % 500 == 0 ? "x\n" : "ab ");
+  const factlint::LineIndex index(text);
+  uint32_t line = 1, column = 1;
+  for (uint32_t offset = 0; offset <= text.size(); ++offset) {
+    if (offset == text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) {
+      const auto pos = index.At(text, offset);
+      REQUIRE(pos.line == line);
+      REQUIRE(pos.column == column);
+    }
+    if (offset == text.size()) break;
+    if (text[offset] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+}
+
+TEST_CASE("documents: ids are paths relative to the inputs' common root; repeated ids are rejected") {
+  TempDir dir;
+  dir.Write("a/x.txt", "first 5 killed");
+  dir.Write("b/x.txt", "second 6 killed");
+  LoadResult r = LoadDocuments({(dir.path() / "a").string(), (dir.path() / "b" / "x.txt").string()});
+  REQUIRE(r.documents.size() == 2);
+  CHECK(r.documents[0].id == "a/x.txt");
+  CHECK(r.documents[1].id == "b/x.txt");
+  LoadResult one = LoadDocuments({(dir.path() / "a" / "x.txt").string()});
+  REQUIRE(one.documents.size() == 1);
+  CHECK(one.documents[0].id == "x.txt");
+  LoadResult dup = ParseDocuments("d.jsonl", "{\"id\": \"n\", \"text\": \"one\"}\n{\"id\": \"n\", \"text\": \"two\"}\n");
+  REQUIRE(dup.documents.size() == 1);
+  REQUIRE(dup.errors.size() == 1);
+  CHECK(dup.errors[0].message().find("d.jsonl:2: duplicate document id \"n\"") != std::string::npos);
 }

@@ -26,7 +26,8 @@ struct DocumentMeta {
 };
 
 // Maps byte offsets of a text to 1-based line and column (columns count code
-// points, as editors do).
+// points, as editors do).  At() is O(log n + kBlock) whatever the line length:
+// the code points before each block of bytes are counted once, up front.
 class LineIndex {
  public:
   LineIndex() = default;
@@ -38,11 +39,16 @@ class LineIndex {
   Position At(std::string_view text, uint32_t offset) const;
 
  private:
+  static constexpr uint32_t kBlock = 256;
   std::vector<uint32_t> line_starts_;
+  std::vector<uint32_t> code_points_before_block_;  // in the whole text, before byte i * kBlock
 };
 
 struct Document {
-  std::string id;     // file name, or the "id" field of a JSON document
+  // Unique within a run: the path relative to the common root of the inputs
+  // ("a.txt", "ar/a.txt"; "x.jsonl:3" for a JSONL line), or the "id" field
+  // of a JSON document.
+  std::string id;
   std::string path;   // where it came from ("-" for stdin; "file.jsonl:3" for JSONL)
   // The text every Span indexes.  For .txt/.md this is the whole file,
   // byte for byte (BOM and front matter included); for JSON documents it is
@@ -68,15 +74,29 @@ struct LoadResult {
 // Metadata for documents by file name, as in shared/corpus/seeds/meta.yaml.
 using MetaTable = std::map<std::string, DocumentMeta>;
 
-// Reads a YAML map from file name to {date, lang, title, source}.
+// Reads a YAML map from file name to {date, lang, title, source}.  Unknown
+// keys and invalid dates are errors naming the line.
 StatusOr<MetaTable> LoadMetaTable(const std::string& path);
 
-// Loads every document under `paths` (files, directories, or "-").
-// Metadata from `meta` (by document id) fills fields the document leaves empty.
-LoadResult LoadDocuments(const std::vector<std::string>& paths, const MetaTable& meta = {});
+// The default per-document size limit (--max-bytes).
+constexpr uint64_t kDefaultMaxBytes = 64ull << 20;
 
-// Parses one in-memory input named `name` (its extension picks the format).
-// Exposed for tests and for stdin.
-LoadResult ParseDocuments(const std::string& name, std::string bytes);
+struct LoadOptions {
+  // A larger input is rejected as bad input (so that /dev/zero or a runaway
+  // log cannot stall a run).
+  uint64_t max_bytes = kDefaultMaxBytes;
+};
+
+// Loads every document under `paths` (files, directories, or "-").
+// Metadata from `meta` (by document id, else by file name) fills fields the
+// document leaves empty.  A document whose id repeats an earlier one is
+// rejected.
+LoadResult LoadDocuments(const std::vector<std::string>& paths, const MetaTable& meta = {},
+                         const LoadOptions& options = {});
+
+// Parses one in-memory input named `name` (its extension picks the format);
+// ids derive from `id` (the file name when empty).  Exposed for tests and
+// for stdin.
+LoadResult ParseDocuments(const std::string& name, std::string bytes, const std::string& id = "");
 
 }  // namespace factlint

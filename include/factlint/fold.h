@@ -43,6 +43,12 @@ class FoldedText {
 // Folds a short string (a rule word, a name) without keeping a map.
 std::string Fold(std::string_view text);
 
+// The length of the terminal escape sequence (CSI "ESC[0m", OSC "ESC]0;t BEL",
+// or a two-byte escape) that starts at `at` of `text`; 0 when text[at] is not
+// ESC.  Folding turns each into one space: it is markup for a terminal, and
+// its digits are no figures.
+size_t EscapeSequenceLength(std::string_view text, size_t at);
+
 // Runs of white space as one space, none at the ends: how word lists store
 // multi-word entries ("تشرين الأول"), whatever spacing the text had.
 std::string SingleSpaced(std::string_view text);

@@ -47,12 +47,22 @@ struct StoreStats {
   std::vector<std::pair<std::string, size_t>> claims_by_kind;
 };
 
+// How a store is opened.  Only kCreate makes a new store: checking against
+// a misspelt path must fail, not pass against an empty store.
+enum class StoreMode {
+  kCreate,     // read-write, created when missing (store add)
+  kReadWrite,  // read-write, must exist (store remove)
+  kReadOnly,   // must exist; opened read-only, so that a read-only file or
+               // folder can still be read (store list, check --store)
+};
+
 class ClaimStore {
  public:
-  // Opens (creating when missing) the store at `path`.  Fails with a message
-  // naming the path when the file is not a factlint store or has a schema
-  // version this build does not know.
-  static StatusOr<std::unique_ptr<ClaimStore>> Open(const std::string& path);
+  // Opens the store at `path` in `mode`.  Fails with a message naming the
+  // path when the file is missing (unless kCreate), is not a factlint store
+  // or has a schema version this build does not know.  Writing to a store
+  // opened kReadOnly fails with a Status.
+  static StatusOr<std::unique_ptr<ClaimStore>> Open(const std::string& path, StoreMode mode = StoreMode::kCreate);
   ~ClaimStore();
 
   // Records a document and its claims, in one transaction.  Adding the same

@@ -6,6 +6,8 @@
 #include <memory>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/progress.h"
@@ -31,7 +33,9 @@ struct CheckOptions {
 // Adds the stored claims that share a subject or a person with the new
 // ones; findings must then involve at least one new document.
 Status MergeStore(const std::string& path, size_t max_per_subject, CheckResult* result) {
-  auto store = ClaimStore::Open(path);
+  // Checking never creates a store: a typo in --store must not pass the gate
+  // against an empty one.
+  auto store = ClaimStore::Open(path, StoreMode::kReadOnly);
   if (!store.ok()) return store.status();
   std::set<std::string> subjects, people, fresh;
   for (const DocumentInfo& d : result->documents) fresh.insert(d.id);
@@ -101,6 +105,11 @@ int Run(const CheckOptions& o) {
       return kExitBadInput;
     }
   }
+  if (o.outs.size() > std::max<size_t>(o.formats.size(), 1)) {
+    ReportError(Status::Usage(fmt::format("{} --out given for {} --format; give each --out its --format",
+                                          o.outs.size(), o.formats.size())));
+    return kExitBadInput;
+  }
   Baseline baseline;
   if (!o.baseline.empty()) {
     auto loaded = LoadBaseline(o.baseline);
@@ -133,11 +142,13 @@ int Run(const CheckOptions& o) {
     std::erase_if(result.findings, [&](const Finding& f) { return !InvolvesNewDocument(f, new_claims); });
   }
   ApplyBaseline(baseline, &result.findings);
+  bool written = true;
   if (!o.write_baseline.empty()) {
     Status s = WriteFileAtomically(o.write_baseline, BaselineJson(result.findings, baseline));
     if (!s.ok()) ReportError(s);
+    written = s.ok();
   }
-  const bool written = WriteReports(o, result, fail_on);
+  written = WriteReports(o, result, fail_on) && written;
   if (rejected || !written) return kExitBadInput;
   const bool failing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
     return !f.baselined && f.severity >= fail_on;
@@ -165,14 +176,12 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--baseline", o->baseline, "Baseline file: its findings are reported but never fail the run");
   cmd->add_option("--write-baseline", o->write_baseline, "Write a baseline accepting every finding of this run");
   cmd->callback([cmd, o, exit_code] {
-    auto config = FindProjectConfig();
-    if (!config.ok()) {
-      ReportError(config.status());
+    ProjectConfig c;
+    if (Status s = Configure(*cmd, &o->common, &c); !s.ok()) {
+      ReportError(s);
       *exit_code = kExitBadInput;
       return;
     }
-    const ProjectConfig& c = config.value();
-    ApplyConfig(c, *cmd, &o->common);
     if (cmd->count("--format") == 0) o->formats = c.formats;
     if (cmd->count("--out") == 0) o->outs = c.outs;
     if (cmd->count("--fail-on") == 0 && !c.fail_on.empty()) o->fail_on = c.fail_on;

@@ -39,8 +39,12 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("claim_b", o->claim_b, "Second claim id")->required();
   AddCommonOptions(cmd, &o->common);
   cmd->callback([cmd, o, exit_code] {
-    auto config = FindProjectConfig();
-    if (config.ok()) ApplyConfig(config.value(), *cmd, &o->common);
+    ProjectConfig config;
+    if (Status s = Configure(*cmd, &o->common, &config); !s.ok()) {
+      ReportError(s);
+      *exit_code = kExitBadInput;
+      return;
+    }
     *exit_code = Run(*o);
   });
 }

@@ -32,7 +32,7 @@ void PrintSentences(const Document& doc) {
     j["paragraph"] = s.paragraph;
     j["lang"] = s.lang;
     j["text"] = std::string(doc.Text(s.span));
-    std::cout << j.dump() << "\n";
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
 }
 
@@ -50,7 +50,7 @@ void PrintMention(const Document& doc, const Mention& m) {
   if (m.kind == "name") j["person_key"] = m.value;
   if (!m.precision.empty()) j["precision"] = m.precision;
   if (!m.relation.empty()) j["relation"] = m.relation;
-  std::cout << j.dump() << "\n";
+  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 int Run(const ExtractOptions& o) {
@@ -65,7 +65,7 @@ int Run(const ExtractOptions& o) {
   for (const Document& d : docs) {
     std::vector<Mention> mentions;
     for (const Claim& c : engine->Extract(d, o.mentions ? &mentions : nullptr)) {
-      std::cout << ClaimToJson(c).dump() << "\n";
+      std::cout << ClaimToJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
     for (const Mention& m : mentions) PrintMention(d, m);
   }
@@ -82,8 +82,12 @@ void AddExtractCommand(CLI::App* app, int* exit_code) {
                 "Also print the raw mentions the rules found: numbers, times, names, offices, words");
   cmd->add_flag("--sentences", options->sentences, "Print sentences (span, line, column, language) instead of claims");
   cmd->callback([cmd, options, exit_code] {
-    auto config = FindProjectConfig();
-    if (config.ok()) ApplyConfig(config.value(), *cmd, &options->common);
+    ProjectConfig config;
+    if (Status s = Configure(*cmd, &options->common, &config); !s.ok()) {
+      ReportError(s);
+      *exit_code = kExitBadInput;
+      return;
+    }
     *exit_code = Run(*options);
   });
 }

@@ -31,7 +31,7 @@ int Run(const GraphOptions& o) {
   for (auto& per_doc : engine->ExtractAll(docs)) claims.insert(claims.end(), per_doc.begin(), per_doc.end());
   ClaimGraph graph(infos, claims, engine->rules());
   CompareClaims(engine->rules(), engine->knowledge(), engine->options().tolerance, infos, claims, graph);
-  const std::string text = o.format == "json" ? graph.ToJson().dump(2) + "\n" : graph.ToDot();
+  const std::string text = o.format == "json" ? graph.ToJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : graph.ToDot();
   if (o.out.empty() || o.out == "-") {
     std::cout << text;
   } else if (Status s = WriteFileAtomically(o.out, text); !s.ok()) {
@@ -50,8 +50,12 @@ void AddGraphCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--format", o->format, "dot (Graphviz) or json")->check(CLI::IsMember({"dot", "json"}))->capture_default_str();
   cmd->add_option("-o,--out", o->out, "Output file (written atomically); default stdout");
   cmd->callback([cmd, o, exit_code] {
-    auto config = FindProjectConfig();
-    if (config.ok()) ApplyConfig(config.value(), *cmd, &o->common);
+    ProjectConfig config;
+    if (Status s = Configure(*cmd, &o->common, &config); !s.ok()) {
+      ReportError(s);
+      *exit_code = kExitBadInput;
+      return;
+    }
     *exit_code = Run(*o);
   });
 }

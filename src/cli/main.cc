@@ -1,4 +1,7 @@
 // factlint: cross-document fact consistency checking for news.
+#include <exception>
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
@@ -23,6 +26,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : factlint::cli::kExitBadInput;
+  } catch (const std::exception& e) {
+    // A last resort: library calls return Status, so reaching here is a bug.
+    // One line and exit status 2 beat an abort that loses every report.
+    std::cerr << "factlint: internal error: " << e.what() << "; please report this with the input that caused it\n";
+    return factlint::cli::kExitBadInput;
+  } catch (...) {
+    std::cerr << "factlint: internal error; please report this with the input that caused it\n";
+    return factlint::cli::kExitBadInput;
   }
   return exit_code;
 }

@@ -24,6 +24,7 @@ struct CommonOptions {
   std::vector<std::string> rules;
   std::vector<std::string> kb;
   double tolerance = 0.10;
+  uint64_t max_bytes = kDefaultMaxBytes;
   double min_confidence = 0.5;
   bool show_updates = false;
   unsigned threads = 0;
@@ -36,7 +37,7 @@ inline CLI::Option* Repeatable(CLI::Option* option) {
   return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
-// Adds --meta, --rules, --kb, --tolerance, --threads, --quiet and PATH... to `cmd`.
+// Adds --meta, --rules, --kb, --tolerance, --max-bytes, --threads, --quiet and PATH... to `cmd`.
 void AddCommonOptions(CLI::App* cmd, CommonOptions* options);
 
 // .factlint.yaml, found upward from the working directory like .editorconfig.
@@ -45,12 +46,21 @@ struct ProjectConfig {
   std::string path;  // "" when none was found
   std::vector<std::string> rules, kb, formats, outs;
   std::optional<double> tolerance;
+  std::optional<uint64_t> max_bytes;
   std::string fail_on, store, meta, baseline;
 };
 StatusOr<ProjectConfig> FindProjectConfig();
 
-// Fills options the command line left unset from the config.
-void ApplyConfig(const ProjectConfig& config, const CLI::App& cmd, CommonOptions* options);
+// Spans index documents with 32-bit offsets.
+constexpr uint64_t kLargestDocument = 0xFFFFFFFFull;
+
+// Fills options the command line left unset from the config, then checks
+// the values (a NaN or negative tolerance is a usage error).
+Status ApplyConfig(const ProjectConfig& config, const CLI::App& cmd, CommonOptions* options);
+
+// Finds .factlint.yaml into *config and applies it to *options (when not
+// null).  Every command calls this first; a bad config is exit status 2.
+Status Configure(const CLI::App& cmd, CommonOptions* options, ProjectConfig* config);
 
 // Prints one line per problem to stderr ("factlint: ...").
 void ReportError(const Status& status);

@@ -8,6 +8,7 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "factlint/store.h"
+#include "report/escape.h"
 
 namespace factlint::cli {
 namespace {
@@ -18,12 +19,12 @@ struct StoreOptions {
   std::vector<std::string> ids;
 };
 
-std::unique_ptr<ClaimStore> OpenStore(const std::string& path) {
+std::unique_ptr<ClaimStore> OpenStore(const std::string& path, StoreMode mode) {
   if (path.empty()) {
     ReportError(Status::Usage("--store is required (or set store: in .factlint.yaml)"));
     return nullptr;
   }
-  auto store = ClaimStore::Open(path);
+  auto store = ClaimStore::Open(path, mode);
   if (!store.ok()) {
     ReportError(store.status());
     return nullptr;
@@ -35,7 +36,7 @@ int Add(const StoreOptions& o) {
   size_t rejected = 0;
   const std::vector<Document> docs = LoadInputs(o.common, &rejected);
   std::unique_ptr<Engine> engine = MakeEngine(o.common);
-  auto store = OpenStore(o.store);
+  auto store = OpenStore(o.store, StoreMode::kCreate);
   if (!engine || !store) return kExitBadInput;
   std::vector<std::vector<Claim>> claims;
   {
@@ -55,18 +56,20 @@ int Add(const StoreOptions& o) {
 }
 
 int List(const StoreOptions& o) {
-  auto store = OpenStore(o.store);
+  auto store = OpenStore(o.store, StoreMode::kReadOnly);
   if (!store) return kExitBadInput;
   auto docs = store->List();
   if (!docs.ok()) return ReportError(docs.status()), kExitBadInput;
   for (const DocumentInfo& d : docs.value()) {
-    std::cout << fmt::format("{}\t{}\t{}\t{}\n", d.id, d.date.empty() ? "-" : d.date, d.lang.empty() ? "-" : d.lang, d.path);
+    // Ids and paths came from documents: no escape sequence reaches the terminal.
+    std::cout << fmt::format("{}\t{}\t{}\t{}\n", report::TerminalSafe(d.id), d.date.empty() ? "-" : d.date,
+                             d.lang.empty() ? "-" : report::TerminalSafe(d.lang), report::TerminalSafe(d.path));
   }
   return kExitClean;
 }
 
 int Stats(const StoreOptions& o) {
-  auto store = OpenStore(o.store);
+  auto store = OpenStore(o.store, StoreMode::kReadOnly);
   if (!store) return kExitBadInput;
   auto stats = store->Stats();
   if (!stats.ok()) return ReportError(stats.status()), kExitBadInput;
@@ -76,7 +79,7 @@ int Stats(const StoreOptions& o) {
 }
 
 int Remove(const StoreOptions& o) {
-  auto store = OpenStore(o.store);
+  auto store = OpenStore(o.store, StoreMode::kReadWrite);
   if (!store) return kExitBadInput;
   int code = kExitClean;
   for (const std::string& id : o.ids) {
@@ -91,17 +94,20 @@ int Remove(const StoreOptions& o) {
 }
 
 void AddStoreOption(CLI::App* cmd, StoreOptions* o) {
-  cmd->add_option("--store", o->store, "The SQLite claim store file (created when missing)");
+  cmd->add_option("--store", o->store, "The SQLite claim store file (store add creates it when missing)");
 }
 
 template <typename Fn>
 void OnRun(CLI::App* cmd, std::shared_ptr<StoreOptions> o, int* exit_code, Fn fn) {
   cmd->callback([cmd, o, exit_code, fn] {
-    auto config = FindProjectConfig();
-    if (config.ok()) {
-      if (cmd->count("--store") == 0) o->store = config->store;
-      if (cmd->get_option_no_throw("--rules")) ApplyConfig(config.value(), *cmd, &o->common);
+    ProjectConfig config;
+    Status s = Configure(*cmd, cmd->get_option_no_throw("--rules") ? &o->common : nullptr, &config);
+    if (!s.ok()) {
+      ReportError(s);
+      *exit_code = kExitBadInput;
+      return;
     }
+    if (cmd->count("--store") == 0) o->store = config.store;
     *exit_code = fn(*o);
   });
 }

@@ -1,5 +1,6 @@
 #include "factlint/baseline.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -8,12 +9,14 @@
 namespace factlint {
 
 StatusOr<Baseline> LoadBaseline(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Status::InvalidInput(path + ": is a folder; --baseline takes a file");
   std::ifstream in(path);
   if (!in) return Status::NotFound(path + ": cannot read the baseline; create it with --write-baseline");
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // also numbers out of range (1e999)
     return Status::InvalidInput(path + ": malformed baseline JSON (" + e.what() + ")");
   }
   if (!j.is_object() || !j.contains("accepted") || !j["accepted"].is_array()) {
@@ -24,7 +27,12 @@ StatusOr<Baseline> LoadBaseline(const std::string& path) {
     if (!entry.is_object() || !entry.contains("fingerprint") || !entry["fingerprint"].is_string()) {
       return Status::InvalidInput(path + ": every accepted entry needs a \"fingerprint\" string");
     }
-    b.reasons[entry["fingerprint"].get<std::string>()] = entry.value("reason", "");
+    auto reason = entry.find("reason");
+    if (reason != entry.end() && !reason->is_string() && !reason->is_null()) {
+      return Status::InvalidInput(path + ": a \"reason\" must be a string");
+    }
+    b.reasons[entry["fingerprint"].get<std::string>()] =
+        reason != entry.end() && reason->is_string() ? reason->get<std::string>() : "";
   }
   return b;
 }
@@ -38,7 +46,7 @@ std::string BaselineJson(const std::vector<Finding>& findings, const Baseline& p
                         {"subject", f.subject},
                         {"reason", it == previous.reasons.end() ? "" : it->second}});
   }
-  return nlohmann::json({{"version", 1}, {"accepted", accepted}}).dump(2) + "\n";
+  return nlohmann::json({{"version", 1}, {"accepted", accepted}}).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 void ApplyBaseline(const Baseline& baseline, std::vector<Finding>* findings) {

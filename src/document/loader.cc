@@ -7,7 +7,11 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <sstream>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,6 +20,7 @@
 #include "document/meta.h"
 #include "document/utf8_check.h"
 #include "factlint/document.h"
+#include "factlint/fold.h"
 
 namespace factlint {
 namespace {
@@ -42,6 +47,25 @@ bool IsBlank(std::string_view text) {
   });
 }
 
+// True when `text` (valid UTF-8) holds nothing to read: white space,
+// control or format characters and terminal escape sequences only (a file of
+// escape sequences is no article).
+bool HasNoText(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    if (const size_t escape = EscapeSequenceLength(text, static_cast<size_t>(i))) {
+      i += static_cast<int32_t>(escape);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    const int8_t type = u_charType(c);
+    if (!u_isUWhiteSpace(c) && type != U_CONTROL_CHAR && type != U_FORMAT_CHAR) return false;
+  }
+  return true;
+}
+
 // Finds "---\n...\n---\n" at `start`; returns the offset after it, or `start`.
 // `yaml` receives the text between the fences.
 size_t FrontMatterEnd(std::string_view bytes, size_t start, std::string_view* yaml) {
@@ -66,14 +90,14 @@ size_t FrontMatterEnd(std::string_view bytes, size_t start, std::string_view* ya
 
 // A .txt or .md document: the whole file is kept, the body follows the BOM
 // and the front matter.
-LoadResult ParseText(const std::string& name, std::string bytes) {
+LoadResult ParseText(const std::string& name, std::string bytes, const std::string& id) {
   LoadResult result;
   if (auto problem = CheckUtf8Text(bytes)) {
     result.errors.push_back(Status::InvalidInput(name + ": " + *problem));
     return result;
   }
   Document doc;
-  doc.id = BaseName(name);
+  doc.id = id;
   doc.path = name;
   const size_t start = bytes.compare(0, kBom.size(), kBom) == 0 ? kBom.size() : 0;
   std::string_view yaml;
@@ -92,7 +116,7 @@ LoadResult ParseText(const std::string& name, std::string bytes) {
       return result;
     }
   }
-  if (IsBlank(std::string_view(bytes).substr(body))) {
+  if (HasNoText(std::string_view(bytes).substr(body))) {
     result.errors.push_back(Status::InvalidInput(name + ": empty document; nothing to check"));
     return result;
   }
@@ -120,7 +144,7 @@ StatusOr<Document> DocumentFromJson(const json& object, const std::string& where
   doc.path = where;
   doc.bytes = text->get<std::string>();
   if (auto problem = CheckUtf8Text(doc.bytes)) return Status::InvalidInput(where + ": text: " + *problem);
-  if (IsBlank(doc.bytes)) return Status::InvalidInput(where + ": empty document; nothing to check");
+  if (HasNoText(doc.bytes)) return Status::InvalidInput(where + ": empty document; nothing to check");
   Status s = MetaFromJson(object, where, &doc.meta);
   if (!s.ok()) return s;
   doc.body = Span{0, static_cast<uint32_t>(doc.bytes.size())};
@@ -133,7 +157,7 @@ size_t LineOfByte(std::string_view bytes, size_t offset) {
   return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
 }
 
-LoadResult ParseJson(const std::string& name, const std::string& bytes) {
+LoadResult ParseJson(const std::string& name, const std::string& bytes, const std::string& id) {
   LoadResult result;
   json object;
   try {
@@ -143,8 +167,11 @@ LoadResult ParseJson(const std::string& name, const std::string& bytes) {
         "{}: line {}: malformed JSON ({}); expected one object with \"id\" and \"text\"", name,
         LineOfByte(bytes, e.byte == 0 ? 0 : e.byte - 1), e.what())));
     return result;
+  } catch (const json::exception& e) {  // e.g. a number out of range: 1e999
+    result.errors.push_back(Status::InvalidInput(fmt::format("{}: malformed JSON ({})", name, e.what())));
+    return result;
   }
-  auto doc = DocumentFromJson(object, name, BaseName(name));
+  auto doc = DocumentFromJson(object, name, id);
   if (doc.ok()) {
     result.documents.push_back(std::move(doc.value()));
   } else {
@@ -153,7 +180,7 @@ LoadResult ParseJson(const std::string& name, const std::string& bytes) {
   return result;
 }
 
-LoadResult ParseJsonLines(const std::string& name, const std::string& bytes) {
+LoadResult ParseJsonLines(const std::string& name, const std::string& bytes, const std::string& id) {
   LoadResult result;
   std::istringstream in(bytes);
   std::string line;
@@ -162,13 +189,13 @@ LoadResult ParseJsonLines(const std::string& name, const std::string& bytes) {
     if (IsBlank(line)) continue;
     const std::string where = fmt::format("{}:{}", name, number);
     try {
-      auto doc = DocumentFromJson(json::parse(line), where, fmt::format("{}:{}", BaseName(name), number));
+      auto doc = DocumentFromJson(json::parse(line), where, fmt::format("{}:{}", id, number));
       if (doc.ok()) {
         result.documents.push_back(std::move(doc.value()));
       } else {
         result.errors.push_back(doc.status());
       }
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse errors, and numbers out of range (1e999)
       result.errors.push_back(Status::InvalidInput(fmt::format(
           "{}: line {}: malformed JSON ({}); each line must be one document object", name, number,
           e.what())));
@@ -182,12 +209,88 @@ void Append(LoadResult&& from, LoadResult* to) {
   std::move(from.errors.begin(), from.errors.end(), std::back_inserter(to->errors));
 }
 
-StatusOr<std::string> ReadFile(const std::string& path) {
+// All of `in`, or an error when it holds more than `max_bytes`.
+StatusOr<std::string> ReadLimited(std::istream& in, const std::string& name, uint64_t max_bytes) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > max_bytes) {
+      return Status::InvalidInput(fmt::format(
+          "{}: larger than {} bytes; split it, or raise the limit with --max-bytes", name, max_bytes));
+    }
+  }
+  if (in.bad()) return Status::IOError(name + ": read error");
+  return bytes;
+}
+
+StatusOr<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open for reading; check the path and permissions");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IOError(path + ": read error");
-  return bytes;
+  return ReadLimited(in, path, max_bytes);
+}
+
+// The deepest folder holding every file of `files` (absolute, normalised):
+// ids are paths relative to it, so that "a/x.txt" and "b/x.txt" stay two
+// documents while a single folder's files keep their plain names.
+fs::path CommonRoot(const std::vector<fs::path>& files) {
+  fs::path root;
+  for (const fs::path& file : files) {
+    const fs::path parent = file.parent_path();
+    if (root.empty()) {
+      root = parent;
+      continue;
+    }
+    fs::path common;
+    for (auto a = root.begin(), b = parent.begin(); a != root.end() && b != parent.end() && *a == *b; ++a, ++b) {
+      common /= *a;
+    }
+    root = common;
+  }
+  return root;
+}
+
+fs::path Absolute(const std::string& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  return (ec ? fs::path(path) : absolute).lexically_normal();
+}
+
+// The id of each file: its path relative to the common root of all of them.
+std::vector<std::string> RelativeIds(const std::vector<std::string>& files) {
+  std::vector<fs::path> absolute;
+  for (const std::string& f : files) {
+    if (f != "-") absolute.push_back(Absolute(f));
+  }
+  const fs::path root = CommonRoot(absolute);
+  std::vector<std::string> ids;
+  for (const std::string& f : files) {
+    if (f == "-") {
+      ids.push_back(BaseName(f));
+      continue;
+    }
+    const std::string relative = Absolute(f).lexically_relative(root).generic_string();
+    ids.push_back(relative.empty() || relative == "." ? BaseName(f) : relative);
+  }
+  return ids;
+}
+
+// Rejects every document whose id an earlier one already has: two
+// documents under one id would quote each other's evidence.
+void RejectDuplicateIds(LoadResult* result) {
+  std::map<std::string, std::string> first_path;
+  std::vector<Document> unique;
+  for (Document& doc : result->documents) {
+    auto [it, inserted] = first_path.emplace(doc.id, doc.path);
+    if (inserted) {
+      unique.push_back(std::move(doc));
+      continue;
+    }
+    result->errors.push_back(Status::InvalidInput(fmt::format(
+        "{}: duplicate document id \"{}\" (first used by {}); give each document its own id", doc.path, doc.id,
+        it->second)));
+  }
+  result->documents = std::move(unique);
 }
 
 // Files under `root` that look like documents, sorted for a deterministic run.
@@ -205,14 +308,17 @@ std::vector<std::string> ListDirectory(const fs::path& root, std::vector<Status>
 
 }  // namespace
 
-LoadResult ParseDocuments(const std::string& name, std::string bytes) {
+LoadResult ParseDocuments(const std::string& name, std::string bytes, const std::string& id) {
   const std::string ext = fs::path(name).extension().string();
-  if (ext == ".json") return ParseJson(name, bytes);
-  if (ext == ".jsonl") return ParseJsonLines(name, bytes);
-  return ParseText(name, std::move(bytes));
+  const std::string base = id.empty() ? BaseName(name) : id;
+  LoadResult result = ext == ".json"    ? ParseJson(name, bytes, base)
+                      : ext == ".jsonl" ? ParseJsonLines(name, bytes, base)
+                                        : ParseText(name, std::move(bytes), base);
+  RejectDuplicateIds(&result);
+  return result;
 }
 
-LoadResult LoadDocuments(const std::vector<std::string>& paths, const MetaTable& meta) {
+LoadResult LoadDocuments(const std::vector<std::string>& paths, const MetaTable& meta, const LoadOptions& options) {
   LoadResult result;
   std::vector<std::string> files;
   for (const std::string& path : paths) {
@@ -228,27 +334,33 @@ LoadResult LoadDocuments(const std::vector<std::string>& paths, const MetaTable&
       result.errors.push_back(Status::NotFound(path + ": no such file or directory; check the path"));
     }
   }
-  for (const std::string& file : files) {
-    if (file == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      Append(ParseDocuments("-", std::move(bytes)), &result);
+  const std::vector<std::string> ids = RelativeIds(files);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string& file = files[i];
+    if (auto problem = CheckUtf8Text(file)) {
+      result.errors.push_back(Status::InvalidInput(
+          file + ": the file name is not valid UTF-8; rename the file so that reports can name it"));
       continue;
     }
-    auto bytes = ReadFile(file);
+    auto bytes = file == "-" ? ReadLimited(std::cin, "stdin", options.max_bytes) : ReadFile(file, options.max_bytes);
     if (!bytes.ok()) {
       result.errors.push_back(bytes.status());
       continue;
     }
-    Append(ParseDocuments(file, std::move(bytes.value())), &result);
+    Append(ParseDocuments(file, std::move(bytes.value()), ids[i]), &result);
   }
+  RejectDuplicateIds(&result);
   for (Document& doc : result.documents) {
     auto it = meta.find(doc.id);
+    if (it == meta.end()) it = meta.find(BaseName(doc.path));
     if (it != meta.end()) FillMissing(it->second, &doc.meta);
   }
   return result;
 }
 
 StatusOr<MetaTable> LoadMetaTable(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Status::InvalidInput(path + ": is a folder; --meta takes a YAML file");
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
@@ -261,9 +373,12 @@ StatusOr<MetaTable> LoadMetaTable(const std::string& path) {
   if (!root.IsDefined() || root.IsNull()) return table;
   if (!root.IsMap()) return Status::InvalidInput(path + ": expected a map from file name to {date, lang, title, source}");
   for (const auto& entry : root) {
-    const std::string name = entry.first.as<std::string>();
+    if (!entry.first.IsScalar()) {
+      return Status::InvalidInput(fmt::format("{}: line {}: a key must be a file name", path, entry.first.Mark().line + 1));
+    }
+    const std::string name = entry.first.Scalar();
     DocumentMeta meta;
-    Status s = MetaFromYaml(entry.second, fmt::format("{}: {}", path, name), &meta);
+    Status s = MetaFromYaml(entry.second, fmt::format("{}: {}", path, name), &meta, UnknownKeys::kReject);
     if (!s.ok()) return s;
     table[name] = meta;
   }

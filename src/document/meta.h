@@ -11,10 +11,19 @@
 
 namespace factlint {
 
+// What to do with a key that is none of date, lang, title, source.
+enum class UnknownKeys { kIgnore, kReject };
+
 // Reads {date, lang, title, source} from a YAML map; `where` names the
-// source for error messages.  Unknown keys are ignored (news front matter
-// often carries more), wrong types are errors.
-Status MetaFromYaml(const YAML::Node& node, const std::string& where, DocumentMeta* meta);
+// source for error messages.  Front matter ignores unknown keys (news front
+// matter often carries more); a --meta file rejects them (a typo would
+// otherwise silently drop the field).  Wrong types and invalid dates are
+// errors naming the line.
+Status MetaFromYaml(const YAML::Node& node, const std::string& where, DocumentMeta* meta,
+                    UnknownKeys unknown = UnknownKeys::kIgnore);
+
+// True for "YYYY", "YYYY-MM" and "YYYY-MM-DD" naming a real day (no 2025-02-30).
+bool IsValidIsoDate(const std::string& date);
 
 // The same from a JSON document object.
 Status MetaFromJson(const nlohmann::json& object, const std::string& where, DocumentMeta* meta);

@@ -163,6 +163,10 @@ std::vector<NumberExpr> FindNumbers(const SentenceContext& ctx, const RuleSet& r
     }
     const std::string_view after = ctx.Between(n.span.end, std::min<uint32_t>(n.span.end + 3, ctx.folded().size()));
     n.percent = after.find('%') != std::string_view::npos;
+    // A 400-digit run parses to infinity: no count is that large, so it is
+    // no figure to compare (world population is ~10^10; budgets ~10^13).
+    constexpr double kLargestFigure = 1e15;
+    if (!std::isfinite(n.stated) || n.stated > kLargestFigure) continue;
     out.push_back(n);
   }
   return out;

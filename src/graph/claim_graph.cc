@@ -153,21 +153,23 @@ struct ClaimGraph::Impl {
     }
     for (const auto& [a, b] : LinkIncidents(locals, rules)) Edge(local_vertex[a], local_vertex[b], EdgeKind::kSameIncident);
     boost::filtered_graph<Graph, IncidentEdges, Incidents> sub(g, IncidentEdges{&g}, Incidents{&g});
-    std::vector<int> component(boost::num_vertices(g), -1);
+    // Unsigned: Boost counts components up from the largest value and wraps,
+    // which overflows an int (UBSan, found by fuzz/reports_fuzz.cc).
+    std::vector<unsigned> component(boost::num_vertices(g), ~0u);
     boost::connected_components(sub, &component[0]);
     // A component is named by its type, the country most of its reports
     // lead with, and its earliest known day: the same for every member.
-    std::map<int, std::string> first_day;
-    std::map<int, std::map<std::string, int>> countries;
+    std::map<unsigned, std::string> first_day;
+    std::map<unsigned, std::map<std::string, int>> countries;
     for (size_t k = 0; k < locals.size(); ++k) {
-      const int comp = component[local_vertex[k]];
+      const unsigned comp = component[local_vertex[k]];
       const std::string day = !locals[k].facts.day.empty() ? locals[k].facts.day : locals[k].doc_date;
       std::string& best = first_day[comp];
       if (!day.empty() && (best.empty() || day < best)) best = day;
       const std::string& list = locals[k].facts.country;
       ++countries[comp][list.substr(0, list.find(','))];
     }
-    std::map<int, std::string> name;
+    std::map<unsigned, std::string> name;
     for (const auto& [comp, counts] : countries) {
       auto most = std::max_element(counts.begin(), counts.end(),
                                    [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -177,7 +179,7 @@ struct ClaimGraph::Impl {
     for (size_t i = 0; i < claims.size(); ++i) {
       if (claim_local[i] < 0) continue;
       const LocalIncident& l = locals[claim_local[i]];
-      const int comp = component[local_vertex[claim_local[i]]];
+      const unsigned comp = component[local_vertex[claim_local[i]]];
       incident_of[i] = fmt::format("{}/{}/{}", l.facts.type, name[comp],
                                    first_day[comp].empty() ? "undated" : first_day[comp]);
       if (!l.shared) incident_of[i] += "/" + l.doc + "#" + l.facts.local;
@@ -222,9 +224,9 @@ ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<
   }
   // Connected components over spelling vertices and same-entity edges only.
   boost::filtered_graph<Graph, EntityEdges, Spellings> sub(m.g, EntityEdges{&m.g}, Spellings{&m.g});
-  std::vector<int> component(boost::num_vertices(m.g), -1);
+  std::vector<unsigned> component(boost::num_vertices(m.g), ~0u);  // unsigned: see above
   boost::connected_components(sub, &component[0]);
-  std::map<int, std::string> canonical;
+  std::map<unsigned, std::string> canonical;
   for (Vertex v : boost::make_iterator_range(boost::vertices(m.g))) {
     const VertexData& d = m.g[v];
     if (d.kind != VertexKind::kSpelling || d.key.rfind("key:", 0) != 0) continue;
@@ -298,6 +300,21 @@ void ClaimGraph::AddFinding(const Finding& f) {
   }
 }
 
+// A DOT quoted string.  Boost's escape_dot_string leaves a backslash as is,
+// so an id ending in "\\" escaped the closing quote and broke the file.
+static std::string DotQuoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::string ClaimGraph::ToDot() const {
   const Graph& g = impl_->g;
   std::ostringstream out;
@@ -305,11 +322,11 @@ std::string ClaimGraph::ToDot() const {
       out, g,
       [&](std::ostream& os, Vertex v) {
         static constexpr const char* kShapes[] = {"folder", "box", "ellipse", "note", "diamond"};
-        os << "[label=" << boost::escape_dot_string(std::string(Name(g[v].kind)) + ": " + g[v].key)
+        os << "[label=" << DotQuoted(std::string(Name(g[v].kind)) + ": " + g[v].key)
            << ", shape=" << kShapes[static_cast<int>(g[v].kind)] << "]";
       },
       [&](std::ostream& os, Graph::edge_descriptor e) {
-        os << "[label=" << boost::escape_dot_string(std::string(Name(g[e].kind)))
+        os << "[label=" << DotQuoted(Name(g[e].kind))
            << (g[e].kind == EdgeKind::kConflicts ? ", color=red" : "") << "]";
       });
   return out.str();

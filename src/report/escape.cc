@@ -2,6 +2,10 @@
 
 #include <cstdio>
 
+#include <unicode/utf8.h>
+
+#include <fmt/format.h>
+
 namespace factlint::report {
 
 std::string HtmlEscape(std::string_view text) {
@@ -74,6 +78,38 @@ std::string PercentEncode(std::string_view text, std::string_view special) {
 // The escapes GitHub's runner decodes (actions/toolkit, command.ts).
 std::string GithubData(std::string_view text) { return PercentEncode(text, "%\r\n"); }
 std::string GithubProperty(std::string_view text) { return PercentEncode(text, "%\r\n:,"); }
+
+namespace {
+
+// U+202A..U+202E embeddings and overrides, U+2066..U+2069 isolates: each
+// changes the display order of all that follows on the line.
+bool IsBidiControl(UChar32 c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); }
+
+}  // namespace
+
+std::string TerminalSafe(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      for (int32_t j = start; j < i; ++j) out += fmt::format("\\x{:02X}", s[j]);
+    } else if ((c < 0x20 && c != '\t' && !(keep_newlines && c == '\n')) || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else if (c >= 0x80 && c <= 0x9F) {
+      out += fmt::format("\\u{{{:04X}}}", c);
+    } else if (IsBidiControl(c)) {
+      out += fmt::format("<U+{:04X}>", c);
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
 
 std::string UriPath(std::string_view path) {
   std::string out;

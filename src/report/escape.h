@@ -21,6 +21,13 @@ std::string GithubData(std::string_view text);
 // A workflow command's property value: as GithubData, and , : too.
 std::string GithubProperty(std::string_view text);
 
+// Text safe to print on a terminal or a CI log: control characters (ESC,
+// OSC, NUL, C1 controls...) as \xNN or \u{NNNN}, bidirectional overrides
+// and isolates (which reverse what follows them) as <U+202E>, invalid UTF-8
+// bytes as \xNN.  Letters, Arabic text, marks, tabs and, when
+// `keep_newlines`, line feeds stay as they are.
+std::string TerminalSafe(std::string_view text, bool keep_newlines = false);
+
 // A relative path as a URI reference: every byte but unreserved characters
 // and "/" percent-encoded (spaces, Arabic file names, "#", "%").
 std::string UriPath(std::string_view path);

@@ -73,7 +73,9 @@ std::string RenderGithub(const CheckResult& result, const ReportOptions&) {
                        LocationProperties(index, index.Anchor(f)),
                        GithubProperty("factlint " + f.kind), GithubData(Message(index, f)));
   }
-  return out;
+  // The log is read on a terminal too: no escape sequence or bidi override
+  // from a document may reach it (each command stays on its own line).
+  return TerminalSafe(out, /*keep_newlines=*/true);
 }
 
 }  // namespace factlint::report

@@ -61,8 +61,12 @@ std::string Quote(const Claim& claim) {
 std::string LinkTo(const Index& index, const Claim& claim) {
   const std::string label = DocLine(claim);
   if (index.FromStore(claim)) return MarkdownEscape(label) + " (claim store)";
-  std::string target = UriPath(FileOf(index.PathOf(claim)).path);
-  if (claim.line > 0) target += fmt::format("#L{}", claim.line);
+  const FileRef file = FileOf(index.PathOf(claim));
+  std::string target = UriPath(file.path);
+  // A JSONL record's claims are on the record's line of the file; their own
+  // line counts within the decoded "text" field.
+  const uint32_t line = file.record_line > 0 ? file.record_line : claim.line;
+  if (line > 0) target += fmt::format("#L{}", line);
   return fmt::format("[{}]({})", MarkdownEscape(label), target);
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/escape.h"
 #include "report/formats.h"
 #include "report/view.h"
 
@@ -28,6 +29,10 @@ class Painter {
   bool on_;
 };
 
+// Every piece of document text, id or path printed here: one line, and no
+// control or bidi-override character reaching the terminal.
+std::string Clean(std::string_view text) { return TerminalSafe(OneLine(text)); }
+
 // GCC's colours: red errors, magenta warnings, cyan notes.
 const char* SeverityColor(Severity s) {
   switch (s) {
@@ -40,7 +45,7 @@ const char* SeverityColor(Severity s) {
 
 std::string Position(const Index& index, const Claim* anchor) {
   if (anchor == nullptr) return "factlint";
-  std::string pos = index.PathOf(*anchor);
+  std::string pos = Clean(index.PathOf(*anchor));
   if (anchor->line > 0)
     pos += ':' + std::to_string(anchor->line) + ':' + std::to_string(anchor->column);
   return pos;
@@ -49,7 +54,7 @@ std::string Position(const Index& index, const Claim* anchor) {
 // "    001_x.txt:10: «أكثر من 40 ألف فلسطينيًا»": the document id is enough
 // here, the header line already gave the path.
 std::string EvidenceLine(const Index& index, const Claim& claim, const Painter& paint) {
-  std::string line = "    " + paint("2", DocLine(claim) + ":") + " «" + OneLine(claim.text) + "»";
+  std::string line = "    " + paint("2", Clean(DocLine(claim)) + ":") + " «" + Clean(claim.text) + "»";
   if (index.FromStore(claim)) line += paint("2", " (from the claim store)");
   return line + "\n";
 }
@@ -58,16 +63,16 @@ void AppendFinding(const Index& index, const Finding& f, const Painter& paint, s
   const Claim* anchor = index.Anchor(f);
   *out += paint("1", Position(index, anchor) + ":") + " " +
           paint(SeverityColor(f.severity), std::string(SeverityName(f.severity)) + ":") + " " +
-          OneLine(f.message) + " " + paint("2", fmt::format("[{}, confidence {:.2f}]", f.kind, f.confidence)) + "\n";
+          Clean(f.message) + " " + paint("2", fmt::format("[{}, confidence {:.2f}]", Clean(f.kind), f.confidence)) + "\n";
   for (const Side& side : f.sides) {
-    *out += "  " + paint("1", OneLine(side.value) + ":") + "\n";
+    *out += "  " + paint("1", Clean(side.value) + ":") + "\n";
     const std::vector<const Claim*> claims = index.ClaimsOf(side);
     for (const Claim* claim : claims) *out += EvidenceLine(index, *claim, paint);
     if (claims.empty()) *out += "    " + paint("2", std::string("(") + kNoQuote + ")") + "\n";
   }
   if (f.baselined) {
     std::string note = "  baselined";
-    if (!f.baseline_reason.empty()) note += ": " + OneLine(f.baseline_reason);
+    if (!f.baseline_reason.empty()) note += ": " + Clean(f.baseline_reason);
     *out += paint("2", note) + "\n";
   }
   *out += "\n";
@@ -80,7 +85,7 @@ std::string RenderText(const CheckResult& result, const ReportOptions& options) 
   const Index index(result);
   std::string out;
   for (const std::string& error : result.input_errors) {
-    out += paint(SeverityColor(Severity::kError), "error:") + " " + OneLine(error) + " " +
+    out += paint(SeverityColor(Severity::kError), "error:") + " " + Clean(error) + " " +
            paint("2", "[input]") + "\n";
   }
   if (!result.input_errors.empty()) out += "\n";

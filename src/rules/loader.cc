@@ -19,6 +19,18 @@ namespace fs = std::filesystem;
 // Keys a rule may carry.  Anything else is a typo we want to hear about.
 const std::set<std::string> kRuleKeys = {"id", "family", "value", "words", "pattern", "examples",
                                          "counterexamples", "note"};
+// Families the extractor reads (and those the loader makes from people.yaml
+// and offices.yaml).  A rule of any other family would never be used: a
+// typo in "family" is an error, not a silently dead rule.
+const std::set<std::string> kFamilies = {
+    "clock_hour", "clock_minute", "count_word", "currency", "date_event", "day_part", "direction", "duration",
+    "duration_dual", "duration_unit", "event", "figure_follower", "former", "hedge", "hijri_month", "honorific",
+    "incident", "incident_past", "jurisdiction", "lasting", "measure", "month", "month_ambiguous", "month_part",
+    "month_shift", "name_join", "name_stop", "not_quantity", "nth", "number_digits", "number_joiner", "number_word",
+    "occurred", "office", "ordinal", "period_scope", "person", "place", "proclitic", "qualifier",
+    "scope", "since_marker", "source", "state", "tense", "time", "time_zone", "unit",
+    "weekday", "weekday_name", "who"};
+
 // Family-specific attributes, kept as strings and read by the extractor.
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
@@ -90,6 +102,9 @@ StatusOr<std::unique_ptr<Rule>> ReadRule(const std::string& file, const std::str
   }
   rule->id = node["id"].Scalar();
   rule->family = node["family"].Scalar();
+  if (!kFamilies.count(rule->family)) {
+    return TypeError(file, node["family"], fmt::format("rule \"{}\": unknown family \"{}\"", rule->id, rule->family));
+  }
   if (node["value"]) {
     if (!node["value"].IsScalar()) return TypeError(file, node["value"], "\"value\" must be a single value");
     rule->value = node["value"].Scalar();
@@ -178,11 +193,11 @@ class RuleLoader {
       return Status::InvalidRule(fmt::format("{}: line {}: duplicate rule id \"{}\"", rule->file, rule->line, rule->id));
     }
     auto& rules = set_->rules_;
-    auto same = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r->id == rule->id; });
-    if (same != rules.end()) {
-      *same = std::move(rule);  // a later folder overrides
-    } else {
+    auto [same, added] = set_->rule_index_.emplace(rule->id, rules.size());
+    if (added) {
       rules.push_back(std::move(rule));
+    } else {
+      rules[same->second] = std::move(rule);  // a later folder overrides
     }
     return Status::OK();
   }
@@ -243,8 +258,11 @@ class RuleLoader {
           Office o{id, node["name"] ? node["name"].as<std::string>() : id,
                    node["jurisdiction"] ? node["jurisdiction"].as<std::string>() : "",
                    node["exclusive"] ? node["exclusive"].as<bool>() : true};
-          set_->office_index_[o.id] = set_->offices_.size();
-          set_->offices_.push_back(o);
+          if (auto [at, added] = set_->office_index_.emplace(o.id, set_->offices_.size()); !added) {
+            set_->offices_[at->second] = o;  // a later folder overrides
+          } else {
+            set_->offices_.push_back(o);
+          }
         }
         for (const auto& kv : node) {
           const std::string lang = kv.first.Scalar();
@@ -445,10 +463,8 @@ std::string RuleSet::JurisdictionName(const std::string& id) const {
 }
 
 const Rule* RuleSet::Find(const std::string& id) const {
-  for (const auto& r : rules_) {
-    if (r->id == id) return r.get();
-  }
-  return nullptr;
+  auto it = rule_index_.find(id);
+  return it == rule_index_.end() ? nullptr : rules_[it->second].get();
 }
 
 const Person* RuleSet::FindPerson(const std::string& key) const {

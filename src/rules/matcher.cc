@@ -1,5 +1,6 @@
 // Compiling rules to RE2 and running them over folded sentences.
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -56,9 +57,22 @@ std::string Alternation(std::vector<std::string> words) {
 
 bool AppliesTo(const Rule& rule, const std::string& lang) { return rule.lang == lang || rule.lang == "*"; }
 
+// Family -> its words in one language, gathered once per language (not once
+// per macro of every rule, which was quadratic in the number of rules).
+using FamilyWords = std::map<std::string, std::vector<std::string>>;
+
+FamilyWords WordsByFamily(const std::string& lang, const std::vector<std::unique_ptr<Rule>>& rules) {
+  FamilyWords out;
+  for (const auto& r : rules) {
+    if (!AppliesTo(*r, lang)) continue;
+    auto& words = out[r->family];
+    for (const auto& [word, value] : r->words) words.push_back(word);
+  }
+  return out;
+}
+
 // {family} -> the alternation of that family's words in `lang`.
-StatusOr<std::string> ExpandMacros(const Rule& rule, const std::string& lang,
-                                   const std::vector<std::unique_ptr<Rule>>& rules) {
+StatusOr<std::string> ExpandMacros(const Rule& rule, const std::string& lang, const FamilyWords& families) {
   std::string out;
   const std::string& p = rule.pattern;
   for (size_t i = 0; i < p.size();) {
@@ -71,12 +85,8 @@ StatusOr<std::string> ExpandMacros(const Rule& rule, const std::string& lang,
       continue;
     }
     const std::string family = p.substr(i + 1, close - i - 1);
-    std::vector<std::string> words;
-    for (const auto& r : rules) {
-      if (r->family == family && AppliesTo(*r, lang)) {
-        for (const auto& [word, value] : r->words) words.push_back(word);
-      }
-    }
+    auto found = families.find(family);
+    std::vector<std::string> words = found == families.end() ? std::vector<std::string>() : found->second;
     if (words.empty()) {
       return Status::InvalidRule(fmt::format("{}: line {}: rule \"{}\": {{{}}} names no word family in \"{}\"",
                                              rule.file, rule.line, rule.id, family, lang));
@@ -87,11 +97,10 @@ StatusOr<std::string> ExpandMacros(const Rule& rule, const std::string& lang,
   return out;
 }
 
-StatusOr<std::string> WrappedPattern(const Rule& rule, const std::string& lang,
-                                     const std::vector<std::unique_ptr<Rule>>& rules) {
+StatusOr<std::string> WrappedPattern(const Rule& rule, const std::string& lang, const FamilyWords& families) {
   std::string body;
   if (!rule.pattern.empty()) {
-    auto expanded = ExpandMacros(rule, lang, rules);
+    auto expanded = ExpandMacros(rule, lang, families);
     if (!expanded.ok()) return expanded.status();
     body = expanded.value();
   } else {
@@ -106,9 +115,10 @@ StatusOr<std::string> WrappedPattern(const Rule& rule, const std::string& lang,
 Status CompileLanguage(const std::string& lang, const std::vector<std::unique_ptr<Rule>>& rules,
                        CompiledRules* out) {
   out->prefilter = std::make_unique<re2::RE2::Set>(Options(), re2::RE2::UNANCHORED);
+  const FamilyWords families = WordsByFamily(lang, rules);
   for (const auto& rule : rules) {
     if (!AppliesTo(*rule, lang)) continue;
-    auto pattern = WrappedPattern(*rule, lang, rules);
+    auto pattern = WrappedPattern(*rule, lang, families);
     if (!pattern.ok()) return pattern.status();
     auto re = std::make_unique<re2::RE2>(pattern.value(), Options());
     if (!re->ok()) {
@@ -169,15 +179,45 @@ size_t PreviousCharacter(std::string_view text, size_t pos) {
   return pos;
 }
 
+// The first position after `from` where a match may start: just after a
+// character that is not part of a word.  Restarting the search there, not
+// at the next character, keeps a long word (a 100,000-digit run glued to a
+// letter) from being searched once per character.
+size_t NextWordStart(std::string_view text, size_t from) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (auto i = static_cast<int32_t>(from); i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (!IsWordChar(c)) return static_cast<size_t>(i);
+  }
+  return text.size();
+}
+
+// The last position before `end` (and after `start`) where a match may
+// end: just before a character that is not part of a word; `start` if none.
+size_t PreviousWordEnd(std::string_view text, size_t start, size_t end) {
+  while (end > start) {
+    end = PreviousCharacter(text, end);
+    if (end > start && EndsAtEdge(text, end)) return end;
+  }
+  return start;
+}
+
 // A match that ends inside a word ("وفقا ل|لسلطات") may have a shorter form
-// at the same start that ends at an edge ("وفقا"): look for it.
+// at the same start that ends at an edge ("وفقا"): look for it, trying only
+// the word ends before (not every character: that re-ran RE2 once per
+// character of a long word), and only the nearest few of them, so that a
+// pattern that runs on over many words stays linear.
 bool ShortenToEdge(const re2::RE2& re, std::string_view text, std::vector<re2::StringPiece>* groups) {
+  constexpr int kMaxShortenings = 8;
   const size_t start = (*groups)[0].data() - text.data();
   size_t end = start + (*groups)[0].size();
-  while (end > start && !EndsAtEdge(text, end)) {
-    const size_t limit = PreviousCharacter(text, end);
-    if (limit <= start || !re.Match(re2::StringPiece(text.data(), text.size()), start, limit, re2::RE2::ANCHOR_START,
-                                    groups->data(), static_cast<int>(groups->size()))) {
+  for (int tries = 0; end > start && !EndsAtEdge(text, end); ++tries) {
+    const size_t limit = PreviousWordEnd(text, start, end);
+    if (tries == kMaxShortenings || limit <= start ||
+        !re.Match(re2::StringPiece(text.data(), text.size()), start, limit, re2::RE2::ANCHOR_START, groups->data(),
+                  static_cast<int>(groups->size()))) {
       return false;
     }
     end = start + (*groups)[0].size();
@@ -219,7 +259,7 @@ void RunWordRule(const Rule& rule, const re2::RE2& re, std::string_view text, st
       word = WordInside(rule, text, SpanOf(text, std::string_view(groups[0].data(), groups[0].size())));
     }
     if (!word) {
-      pos = NextCharacter(text, whole_start);
+      pos = StartsAtEdge(text, whole_start) ? NextCharacter(text, whole_start) : NextWordStart(text, whole_start);
       continue;
     }
     RuleMatch match;
@@ -244,8 +284,12 @@ void RunRule(const Rule& rule, const re2::RE2& re, std::string_view text, std::v
          re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), re2::RE2::UNANCHORED,
                   groups.data(), ngroups)) {
     const size_t whole_start = groups[0].data() - text.data();
-    if (groups[0].empty() || !StartsAtEdge(text, whole_start) || !ShortenToEdge(re, text, &groups)) {
-      pos = NextCharacter(text, whole_start);  // inside a word: look further on
+    if (groups[0].empty() || !StartsAtEdge(text, whole_start)) {
+      pos = groups[0].empty() ? NextCharacter(text, whole_start) : NextWordStart(text, whole_start);
+      continue;  // inside a word: look from the next word on
+    }
+    if (!ShortenToEdge(re, text, &groups)) {
+      pos = NextCharacter(text, whole_start);
       continue;
     }
     RuleMatch match;

@@ -1,5 +1,9 @@
 #include "store/sqlite.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include <fmt/format.h>
 
 namespace factlint::sqlite {
@@ -60,9 +64,44 @@ Status ErrorStatus(const std::string& path, int rc, std::string_view sqlite_mess
   return Status::IOError(fmt::format("{}: {} ({}); {}", path, what, msg, advice.todo));
 }
 
-StatusOr<Db> Db::Open(const std::string& path, int busy_timeout_ms) {
+namespace {
+
+// "file:" URI of `path` with `?immutable=1`: every byte that URI syntax
+// reserves is percent-encoded.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '?' || c == '#' || c == '%' || static_cast<unsigned char>(c) < 0x20) {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// True when this process can write the file and create files beside it
+// (the -wal and -shm files of a WAL database).
+bool CanWriteBeside(const std::string& path) {
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  return ::access(path.c_str(), W_OK) == 0 && ::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0;
+}
+
+}  // namespace
+
+StatusOr<Db> Db::Open(const std::string& path, int busy_timeout_ms, bool read_only) {
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int rc;
+  if (!read_only) {
+    rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  } else if (CanWriteBeside(path)) {
+    rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  } else {
+    // A WAL database cannot be read without its -shm file, which a reader
+    // without write access cannot create (a published, read-only store):
+    // read it as immutable instead.
+    rc = sqlite3_open_v2(ImmutableUri(path).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  }
   Db db;
   db.db_.reset(raw);  // closed even when opening failed
   db.path_ = path;

@@ -28,9 +28,9 @@ class Db {
   Db(Db&&) = default;
   Db& operator=(Db&&) = default;
 
-  // Opens (creating when missing) the database at `path` read-write, with
-  // extended result codes and a busy timeout.
-  static StatusOr<Db> Open(const std::string& path, int busy_timeout_ms);
+  // Opens (creating when missing) the database at `path` read-write, or
+  // read-only when `read_only`, with extended result codes and a busy timeout.
+  static StatusOr<Db> Open(const std::string& path, int busy_timeout_ms, bool read_only = false);
 
   sqlite3* get() const { return db_.get(); }
   const std::string& path() const { return path_; }

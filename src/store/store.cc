@@ -66,7 +66,7 @@ struct ClaimStore::Impl {
       list_documents, document_info, count_documents, count_claims, count_subjects,
       claims_by_kind, claims_by_subject, first_subject_in, next_subject_in, claims_by_person;
 
-  Status Init();
+  Status Init(bool read_only);
   Status CheckSchema(int64_t app_id, int64_t version, int64_t tables) const;
   Status Prepare();
   StatusOr<DocumentRows> ToRows(const DocumentInfo& doc, const std::string& content_hash,
@@ -93,7 +93,7 @@ Status ClaimStore::Impl::CheckSchema(int64_t app_id, int64_t version, int64_t ta
       version > sql::kSchemaVersion ? ", the store was written by a newer factlint" : ""));
 }
 
-Status ClaimStore::Impl::Init() {
+Status ClaimStore::Impl::Init(bool read_only) {
   // Reading the header first: a file that is not a database fails here, before
   // anything is written to it.  One snapshot, as another process may be
   // creating the store right now.
@@ -110,6 +110,13 @@ Status ClaimStore::Impl::Init() {
     if (!tables.ok()) return tables.status();
   }
   if (Status s = CheckSchema(app_id.value(), version.value(), tables.value()); !s.ok()) return s;
+  if (read_only) {
+    // No journal mode switch (it writes) and no schema to create.
+    if (version.value() == 0) {
+      return Status::InvalidInput(path() + ": an empty file, not a factlint store; create one with factlint store add");
+    }
+    return Prepare();
+  }
 
   // WAL: readers never block the writer, and a crash mid-write leaves the
   // last committed state.  synchronous=NORMAL is safe with WAL (a power cut
@@ -269,17 +276,21 @@ ClaimStore::~ClaimStore() = default;
 
 const std::string& ClaimStore::path() const { return impl_->path(); }
 
-StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(const std::string& path) {
+StatusOr<std::unique_ptr<ClaimStore>> ClaimStore::Open(const std::string& path, StoreMode mode) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Status::InvalidInput(
         fmt::format("{}: is a folder, not a store; pass the path of a store file", path));
   }
-  auto db = Db::Open(path, kBusyTimeoutMs);
+  if (mode != StoreMode::kCreate && !std::filesystem::exists(path, ec)) {
+    return Status::NotFound(fmt::format("{}: no such store; check the path, or create it with factlint store add", path));
+  }
+  const bool read_only = mode == StoreMode::kReadOnly;
+  auto db = Db::Open(path, kBusyTimeoutMs, read_only);
   if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db.value());
-  if (Status s = impl->Init(); !s.ok()) return s;
+  if (Status s = impl->Init(read_only); !s.ok()) return s;
   return std::unique_ptr<ClaimStore>(new ClaimStore(std::move(impl)));
 }
 

@@ -79,7 +79,38 @@ void FoldCodePoint(UChar32 c, const icu::Normalizer2* nfkc_cf, std::string* out)
   }
 }
 
+constexpr uint8_t kEscape = 0x1B;
+
+// The end of the terminal escape sequence at `i` (s[i] is ESC): CSI
+// ("ESC[0m"), OSC ("ESC]0;title BEL") or a two-byte escape.  Such a
+// sequence is markup for a terminal, not text: its digits ("0" of "ESC[0m")
+// must not become figures.
+int32_t EscapeSequenceEnd(const uint8_t* s, int32_t i, int32_t length) {
+  ++i;
+  if (i < length && s[i] == '[') {  // parameters, intermediates, one final byte
+    for (++i; i < length && s[i] >= 0x20 && s[i] <= 0x3F; ++i) {
+    }
+    return i < length && s[i] >= 0x40 && s[i] <= 0x7E ? i + 1 : i;
+  }
+  if (i < length && s[i] == ']') {  // up to BEL or ESC backslash, if near
+    constexpr int32_t kLongestOsc = 256;  // an unterminated one must not hide the article
+    int32_t j = i + 1;
+    for (; j < length && j - i < kLongestOsc && s[j] != 0x07 && s[j] != kEscape; ++j) {
+    }
+    if (j < length && s[j] == 0x07) return j + 1;
+    if (j + 1 < length && s[j] == kEscape && s[j + 1] == '\\') return j + 2;
+    return i + 1;
+  }
+  return i < length && s[i] >= 0x40 && s[i] <= 0x5F ? i + 1 : i;
+}
+
 }  // namespace
+
+size_t EscapeSequenceLength(std::string_view text, size_t at) {
+  if (at >= text.size() || static_cast<uint8_t>(text[at]) != kEscape) return 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  return static_cast<size_t>(EscapeSequenceEnd(s, static_cast<int32_t>(at), static_cast<int32_t>(text.size()))) - at;
+}
 
 FoldedText::FoldedText(std::string_view original, uint32_t base) {
   const icu::Normalizer2* nfkc_cf = NfkcCasefold();
@@ -90,8 +121,14 @@ FoldedText::FoldedText(std::string_view original, uint32_t base) {
   for (int32_t i = 0; i < length;) {
     const int32_t start = i;
     UChar32 c;
-    U8_NEXT(s, i, length, c);
+    if (s[i] == kEscape) {  // a whole escape sequence folds to one space
+      i = EscapeSequenceEnd(s, i, length);
+      c = ' ';
+    } else {
+      U8_NEXT(s, i, length, c);
+    }
     if (c < 0) c = 0xFFFD;  // input was validated on load; be safe anyway
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') c = ' ';  // other controls separate words
     FoldCodePoint(c, nfkc_cf, &text_);
     origin_.resize(text_.size(), base + static_cast<uint32_t>(start));
   }

@@ -39,6 +39,9 @@ int OpenQuotes(std::string_view text) {
 bool EndsWithAbbreviation(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
   if (text.empty() || text.back() != '.') return false;
+  // The last word only: a bounded look back keeps a long run without spaces linear.
+  constexpr size_t kLongestWord = 32;
+  if (text.size() > kLongestWord) text.remove_prefix(text.size() - kLongestWord);
   const size_t space = text.find_last_of(" (\n");
   const std::string_view word = text.substr(space == std::string_view::npos ? 0 : space + 1);
   static constexpr std::string_view kTitles[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.",
@@ -120,6 +123,9 @@ bool MayHoldSeveralSentences(std::string_view text) {
 }
 
 // Sentences of one paragraph: ICU's breaks, plus ؛, minus breaks inside quotes.
+// Linear in the paragraph: each piece between two breaks is scanned once for
+// ؛ and once for quotes (a running count, not a rescan of the growing
+// candidate, which made an unclosed « quadratic).
 void SplitParagraph(icu::BreakIterator& it, const Document& doc, Span paragraph, uint32_t index,
                     std::vector<Sentence>* out) {
   const std::string_view text = doc.bytes;
@@ -127,19 +133,24 @@ void SplitParagraph(icu::BreakIterator& it, const Document& doc, Span paragraph,
   std::vector<uint32_t> all;
   for (size_t i = 0; i + 1 < cuts.size(); ++i) {
     all.push_back(cuts[i]);
-    for (size_t at = text.find(kArabicSemicolon, cuts[i]); at != std::string_view::npos && at < cuts[i + 1];
-         at = text.find(kArabicSemicolon, at + 1)) {
-      all.push_back(static_cast<uint32_t>(at + kArabicSemicolon.size()));
+    const std::string_view piece = text.substr(cuts[i], cuts[i + 1] - cuts[i]);
+    for (size_t at = piece.find(kArabicSemicolon); at != std::string_view::npos;
+         at = piece.find(kArabicSemicolon, at + 1)) {
+      all.push_back(static_cast<uint32_t>(cuts[i] + at + kArabicSemicolon.size()));
     }
   }
   if (!cuts.empty()) all.push_back(cuts.back());
   uint32_t start = paragraph.start;
+  int open_quotes = 0;  // quotes open in [start, all[i])
   for (size_t i = 1; i < all.size(); ++i) {
     const Span candidate{start, all[i]};
-    if (i + 1 < all.size() && OpenQuotes(doc.Text(candidate)) > 0) continue;  // inside a quote
+    // A quote mark spans 2 or 3 bytes and never straddles a break.
+    open_quotes += OpenQuotes(doc.Text(Span{all[i - 1], all[i]}));
+    if (i + 1 < all.size() && open_quotes > 0) continue;  // inside a quote
     if (i + 1 < all.size() && EndsWithAbbreviation(doc.Text(candidate))) continue;
     const Span span = Trim(text, candidate);
     start = all[i];
+    open_quotes = 0;
     if (span.empty()) continue;
     out->push_back(Sentence{span, index, DetectLanguage(doc.Text(span))});
   }
@@ -165,16 +176,45 @@ std::vector<Span> SplitParagraphs(const Document& doc) {
 SentenceSplitter::SentenceSplitter() : sentences_(MakeIterator(true)) {}
 SentenceSplitter::~SentenceSplitter() = default;
 
+// No news sentence is this long; a longer one is a paragraph without
+// punctuation (or hostile input).  Cutting it into pieces of at most this
+// size, at a space, bounds the per-sentence work of extraction, some of
+// which grows with the square of the sentence.
+constexpr uint32_t kLongestSentence = 4096;
+
+// Appends `sentence`, cut into pieces of at most kLongestSentence bytes.
+void AppendBounded(const Document& doc, const Sentence& sentence, std::vector<Sentence>* out) {
+  const std::string_view text = doc.bytes;
+  Span rest = sentence.span;
+  while (rest.size() > kLongestSentence) {
+    uint32_t cut = rest.start + kLongestSentence;
+    const size_t space = text.substr(rest.start, kLongestSentence).rfind(' ');
+    if (space != std::string_view::npos && space > 0) {
+      cut = rest.start + static_cast<uint32_t>(space);
+    } else {
+      while (cut > rest.start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == rest.start) cut = rest.start + kLongestSentence;  // not UTF-8: cut anywhere
+    }
+    const Span piece = Trim(text, Span{rest.start, cut});
+    if (!piece.empty()) out->push_back(Sentence{piece, sentence.paragraph, sentence.lang});
+    rest = Trim(text, Span{cut, rest.end});
+  }
+  if (!rest.empty()) out->push_back(Sentence{rest, sentence.paragraph, sentence.lang});
+}
+
 std::vector<Sentence> SentenceSplitter::Split(const Document& doc) {
-  std::vector<Sentence> out;
+  std::vector<Sentence> sentences;
   const std::vector<Span> paragraphs = SplitParagraphs(doc);
   for (uint32_t p = 0; p < paragraphs.size(); ++p) {
     if (sentences_ && MayHoldSeveralSentences(doc.Text(paragraphs[p]))) {
-      SplitParagraph(*sentences_, doc, paragraphs[p], p, &out);
+      SplitParagraph(*sentences_, doc, paragraphs[p], p, &sentences);
     } else {
-      out.push_back(Sentence{paragraphs[p], p, DetectLanguage(doc.Text(paragraphs[p]))});
+      sentences.push_back(Sentence{paragraphs[p], p, DetectLanguage(doc.Text(paragraphs[p]))});
     }
   }
+  std::vector<Sentence> out;
+  out.reserve(sentences.size());
+  for (const Sentence& s : sentences) AppendBounded(doc, s, &out);
   return out;
 }
 
