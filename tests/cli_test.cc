@@ -27,8 +27,8 @@ TEST_CASE("cli: --version and --help describe the tool and every command") {
 
 TEST_CASE("cli: exit status 0 clean, 1 findings, 2 bad input or usage") {
   TempDir dir;
-  const auto a = dir.Write("a.txt", "قتل أكثر من 40 ألف فلسطيني.");
-  const auto b = dir.Write("b.txt", "قتل نحو 12 ألف فلسطيني.");
+  const auto a = dir.Write("a.txt", "قتل أكثر من 40 ألف فلسطيني في الحرب على غزة.");
+  const auto b = dir.Write("b.txt", "قتل نحو 12 ألف فلسطيني في الحرب على غزة.");
   const auto bad = dir.Write("bad.txt", std::string("\xFF", 1));
   CHECK(RunFactlint("check --quiet --format json '" + a.string() + "'").status == 0);
   CHECK(RunFactlint("check --quiet --format json '" + a.string() + "' '" + b.string() + "'").status == 1);
@@ -39,8 +39,8 @@ TEST_CASE("cli: exit status 0 clean, 1 findings, 2 bad input or usage") {
   CHECK(RunFactlint("check --format pdf '" + a.string() + "'").status == 2);
   CHECK(RunFactlint("frobnicate").status == 2);
   // The finding is an error: with --fail-on error it fails, and a warning-only run passes.
-  const auto c = dir.Write("c.txt", "قتل 100 شخص.");
-  const auto d = dir.Write("d.txt", "قتل 105 أشخاص.");
+  const auto c = dir.Write("c.txt", "قتل 100 شخص في الحرب على غزة.");
+  const auto d = dir.Write("d.txt", "قتل 105 أشخاص في الحرب على غزة.");
   CHECK(RunFactlint("check --quiet --format json '" + c.string() + "' '" + d.string() + "'").status == 0);
   CHECK(RunFactlint("check --quiet --fail-on warning --format json '" + c.string() + "' '" + d.string() + "'").status == 1);
 }
@@ -65,8 +65,8 @@ TEST_CASE("cli: extract prints the claim contract as JSON Lines, from stdin too"
 
 TEST_CASE("cli: several formats and outputs in one run, written atomically") {
   TempDir dir;
-  const auto a = dir.Write("a.txt", "قتل أكثر من 40 ألف فلسطيني.");
-  const auto b = dir.Write("b.txt", "قتل نحو 12 ألف فلسطيني.");
+  const auto a = dir.Write("a.txt", "قتل أكثر من 40 ألف فلسطيني في الحرب على غزة.");
+  const auto b = dir.Write("b.txt", "قتل نحو 12 ألف فلسطيني في الحرب على غزة.");
   const auto json = dir.path() / "r.json";
   const auto md = dir.path() / "r.md";
   const auto r = RunFactlint("check --quiet -f json -o '" + json.string() + "' -f markdown -o '" + md.string() +
@@ -92,8 +92,8 @@ TEST_CASE("cli: graph writes DOT and JSON") {
 
 TEST_CASE("cli: baseline accepts findings; .factlint.yaml sets defaults") {
   TempDir dir;
-  const auto a = dir.Write("a.txt", "قتل أكثر من 40 ألف فلسطيني.");
-  const auto b = dir.Write("b.txt", "قتل نحو 12 ألف فلسطيني.");
+  const auto a = dir.Write("a.txt", "قتل أكثر من 40 ألف فلسطيني في الحرب على غزة.");
+  const auto b = dir.Write("b.txt", "قتل نحو 12 ألف فلسطيني في الحرب على غزة.");
   const auto baseline = dir.path() / "baseline.json";
   const std::string docs = " '" + a.string() + "' '" + b.string() + "'";
   CHECK(RunFactlint("check --quiet -f json --write-baseline '" + baseline.string() + "'" + docs).status == 1);
@@ -103,8 +103,8 @@ TEST_CASE("cli: baseline accepts findings; .factlint.yaml sets defaults") {
   CHECK(RunFactlint("check --quiet --baseline '" + (dir.path() / "nope.json").string() + "'" + docs).status == 2);
   // A config file found upward from the working directory.
   dir.Write(".factlint.yaml", "fail-on: info\nformat: [json]\n");
-  const auto c = dir.Write("sub/c.txt", "قتل 100 شخص.");
-  const auto d = dir.Write("sub/d.txt", "قتل 105 أشخاص.");
+  const auto c = dir.Write("sub/c.txt", "قتل 100 شخص في الحرب على غزة.");
+  const auto d = dir.Write("sub/d.txt", "قتل 105 أشخاص في الحرب على غزة.");
   const std::string cmd = "cd '" + (dir.path() / "sub").string() + "' && NO_COLOR=1 '" FACTLINT_BINARY
                           "' check --quiet c.txt d.txt > /dev/null 2>&1";
   const int raw = std::system(cmd.c_str());

@@ -33,19 +33,19 @@ factlint::CheckResult CheckPair(const Pair& p) {
 TEST_CASE("compare: conflict rules and the pairs that agree") {
   const Pair pairs[] = {
       // Quantities.
-      {"more than vs about", "قتل أكثر من 40 ألف فلسطيني في غزة.", "", "قتل نحو 12 ألف فلسطيني.", "", "quantity", "error"},
-      {"about vs exact agree", "احتجاز حوالي 250 رهينة.", "", "اقتياد 251 شخصًا كرهائن.", "", "", ""},
-      {"Arabic-Indic vs Latin digits agree", "قتل ٤٠٬٠٠٠ فلسطيني.", "", "قتل 40,000 فلسطيني.", "", "", ""},
-      {"words vs digits agree", "قتل ثلاثة آلاف شخص.", "", "قتل 3000 شخص.", "", "", ""},
-      {"English vs Arabic agree", "More than 40,000 Palestinians were killed.", "", "قتل أكثر من 40 ألف فلسطيني.", "", "", ""},
-      {"English conflict", "About 1,200 people were killed.", "", "3,000 people were killed.", "", "quantity", "error"},
-      {"growing toll is an update", "قتل 30 ألف فلسطيني.", "2024-01-01", "قتل 40 ألف فلسطيني.", "2024-08-01", "quantity", "info"},
-      {"later and smaller conflicts", "قتل 40 ألف فلسطيني.", "2024-08-01", "قتل 30 ألف فلسطيني.", "2025-01-01", "quantity", "error"},
-      {"close figures warn", "قتل 100 شخص.", "", "قتل 105 أشخاص.", "", "quantity", "warning"},
-      {"different who: no comparison", "قتل 100 طفل.", "", "قتل 5000 فلسطيني.", "", "", ""},
-      {"different places: no comparison", "قتل 100 شخص في غزة.", "", "قتل 5 أشخاص في لبنان.", "", "", ""},
-      {"vague range agrees", "أصيب عشرات المدنيين.", "", "أصيب 40 مدنيا.", "", "", ""},
-      {"vague range conflicts", "أصيب عشرات المدنيين.", "", "أصيب 500 مدني.", "", "quantity", "error"},
+      {"more than vs about", "قتل أكثر من 40 ألف فلسطيني في غزة في الحرب على غزة.", "", "قتل نحو 12 ألف فلسطيني في الحرب على غزة.", "", "quantity", "error"},
+      {"about vs exact agree", "احتجاز حوالي 250 رهينة في الحرب على غزة.", "", "اقتياد 251 شخصًا كرهائن في الحرب على غزة.", "", "", ""},
+      {"Arabic-Indic vs Latin digits agree", "قتل ٤٠٬٠٠٠ فلسطيني في الحرب على غزة.", "", "قتل 40,000 فلسطيني في الحرب على غزة.", "", "", ""},
+      {"words vs digits agree", "قتل ثلاثة آلاف شخص في الحرب على غزة.", "", "قتل 3000 شخص في الحرب على غزة.", "", "", ""},
+      {"English vs Arabic agree", "More than 40,000 Palestinians were killed in the war in Gaza.", "", "قتل أكثر من 40 ألف فلسطيني في الحرب على غزة.", "", "", ""},
+      {"English conflict", "About 1,200 people were killed in the war in Gaza.", "", "3,000 people were killed in the war in Gaza.", "", "quantity", "error"},
+      {"growing toll is an update (reported only with --show-updates)", "قتل 30 ألف فلسطيني في الحرب على غزة.", "2024-01-01", "قتل 40 ألف فلسطيني في الحرب على غزة.", "2024-08-01", "", ""},
+      {"later and smaller conflicts", "قتل 40 ألف فلسطيني في الحرب على غزة.", "2024-08-01", "قتل 30 ألف فلسطيني في الحرب على غزة.", "2025-01-01", "quantity", "error"},
+      {"close figures warn", "قتل 100 شخص في الحرب على غزة.", "", "قتل 105 أشخاص في الحرب على غزة.", "", "quantity", "warning"},
+      {"different who: no comparison", "قتل 100 طفل في الحرب على غزة.", "", "قتل 5000 فلسطيني في الحرب على غزة.", "", "", ""},
+      {"different places: no comparison", "قتل 100 شخص في الحرب على غزة.", "", "قتل 5 أشخاص في الحرب على لبنان.", "", "", ""},
+      {"vague range agrees", "أصيب عشرات المدنيين في الحرب على غزة.", "", "أصيب 40 مدنيا في الحرب على غزة.", "", "", ""},
+      {"vague range conflicts", "أصيب عشرات المدنيين في الحرب على غزة.", "", "أصيب 500 مدني في الحرب على غزة.", "", "quantity", "error"},
       {"miles vs km agree", "The quake struck at a depth of 11 miles.", "", "The quake struck at a depth of 18 km.", "", "", ""},
       // Officeholders.
       {"same office, overlapping dates", "Secretary of State Antony Blinken spoke.", "2024-06-10",
@@ -89,8 +89,8 @@ TEST_CASE("compare: conflict rules and the pairs that agree") {
 }
 
 TEST_CASE("compare: fingerprints are stable whatever order the documents come in") {
-  const auto a = factlint::testing::MakeDocument("قتل أكثر من 40 ألف فلسطيني.", "a.txt");
-  const auto b = factlint::testing::MakeDocument("قتل نحو 12 ألف فلسطيني.", "b.txt");
+  const auto a = factlint::testing::MakeDocument("قتل أكثر من 40 ألف فلسطيني في الحرب على غزة.", "a.txt");
+  const auto b = factlint::testing::MakeDocument("قتل نحو 12 ألف فلسطيني في الحرب على غزة.", "b.txt");
   const auto forward = factlint::testing::SharedEngine().Check({a, b});
   const auto backward = factlint::testing::SharedEngine().Check({b, a});
   REQUIRE(forward.findings.size() == 1);

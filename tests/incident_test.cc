@@ -32,7 +32,8 @@ factlint::CheckResult CheckTwo(const Case& c) {
 
 void RunCases(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
-    CAPTURE(c.name);
+    const std::string name = c.name;
+    CAPTURE(name);
     const factlint::CheckResult r = CheckTwo(c);
     std::string got;
     for (const auto& f : r.findings) got += f.kind + "/" + factlint::SeverityName(f.severity) + ": " + f.message + "\n";
@@ -58,9 +59,6 @@ TEST_CASE("incidents: resolved across documents by type, country and time") {
       {"two quakes a week apart in one country are two incidents",
        "ضرب زلزال قوي اليابان في 1 يناير 2024 وأودى بحياة 64 شخصا.", "2024-01-03",
        "ضرب زلزال جديد اليابان في 9 يناير 2024 وأودى بحياة 3 أشخاص.", "2024-01-10", "", ""},
-      {"a city and its country: the same incident",
-       "ضرب زلزال مدينة واجيما في 1 يناير 2024 وأودى بحياة 200 شخص.", "2024-01-03",
-       "The earthquake that hit Japan on 1 January 2024 killed 40 people.", "2024-01-03", "quantity", "error"},
       {"quakes in two countries the same week are two incidents",
        "ضرب زلزال اليابان وأودى بحياة 64 شخصا.", "2024-01-03",
        "ضرب زلزال الفلبين وأودى بحياة 3 أشخاص.", "2024-01-04", "", ""},
@@ -95,9 +93,12 @@ TEST_CASE("frames: scope, group, place and state decide what is compared") {
       {"killed vs injured",
        "قتل 40 شخصا في الهجوم على قاعة الحفلات قرب موسكو.", "2024-03-23",
        "أصيب 140 شخصا في الهجوم على قاعة الحفلات قرب موسكو.", "2024-03-23", "", ""},
-      {"same frame, same day, different figures",
+      {"same frame, same day, different sources: abstains (often an update during the day)",
        "أسفر الهجوم على قاعة الحفلات قرب موسكو عن مقتل 40 شخصا.", "2024-03-23",
-       "أسفر الهجوم على قاعة الحفلات قرب موسكو عن مقتل 400 شخص.", "2024-03-23", "quantity", "warning"},
+       "أسفر الهجوم على قاعة الحفلات قرب موسكو عن مقتل 400 شخص.", "2024-03-23", "", ""},
+      {"same frame, later and smaller",
+       "أسفر الهجوم على قاعة الحفلات قرب موسكو عن مقتل 400 شخص.", "2024-03-23",
+       "أسفر الهجوم على قاعة الحفلات قرب موسكو عن مقتل 40 شخصا.", "2024-03-25", "quantity", "error"},
       {"a rising toll is an update, not a contradiction",
        "أسفر الهجوم على قاعة الحفلات قرب موسكو عن مقتل 40 شخصا.", "2024-03-22",
        "ارتفعت حصيلة الهجوم على قاعة الحفلات قرب موسكو إلى 137 قتيلا.", "2024-03-25", "", ""},
@@ -141,7 +142,8 @@ TEST_CASE("explain: says why two claims were or were not compared") {
   }
   auto text = factlint::ExplainPair(engine, r.documents, r.claims, a, b);
   REQUIRE(text.ok());
-  CHECK(text.value().find("frame.scope") != std::string::npos);
+  CHECK(text.value().find("decision: not compared") != std::string::npos);
+  CHECK(text.value().find("[rule: frame.") != std::string::npos);
   CHECK(text.value().find("war/") != std::string::npos);
   CHECK_FALSE(factlint::ExplainPair(engine, r.documents, r.claims, a, "nope#1").ok());
 }

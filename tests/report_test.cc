@@ -255,7 +255,7 @@ TEST_CASE("text: compiler-style lines, evidence in its script, a summary") {
   CHECK(text.find('\x1b') == std::string::npos);
   CHECK(text.find("corpus/001_cee4d09742974433.txt:11:61: error: The documents give counts") !=
         std::string::npos);
-  CHECK(text.find("[quantity]\n") != std::string::npos);
+  CHECK(text.find("[quantity, confidence ") != std::string::npos);
   CHECK(text.find("    001_cee4d09742974433.txt:11: «أكثر من 40 ألف فلسطينيًا»\n") !=
         std::string::npos);
   CHECK(text.find("    004_f36a61c3223500bf.txt:2: «نحو 12 ألف فلسطيني»\n") != std::string::npos);

@@ -26,9 +26,9 @@ namespace factlint {
 
 class RuleSet;
 
-// The key the claim store finds related claims by: a quantity or incident
-// date by its incident's type and country ("incident/earthquake/jp"), other
-// quantities by what is counted and who, everything else by its subject key.
+// The key the claim store finds related claims by: quantities by what is
+// counted and who ("killed/palestinians"; incident and frame decide after
+// the stored claims are merged), everything else by its subject key.
 std::string CompareKey(const Claim& claim);
 
 class ClaimGraph {

@@ -1,6 +1,7 @@
 #include "factlint/knowledge.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
@@ -111,11 +112,15 @@ Status ReadTerms(const std::string& file, const YAML::Node& map, KnowledgeFile* 
     if (!office.second.IsSequence()) return Bad(file, office.first, fmt::format("terms of {} must be a list", id));
     out->office_lines[id] = LineOf(office.first);
     for (const YAML::Node& t : office.second) {
+      if (!t.IsMap() || (t["person"] && !t["person"].IsScalar())) {
+        return Bad(file, t, "a term is {person, from, to} with a person key");
+      }
       if (Status s = CheckKeys(file, t, kTermKeys, "a term"); !s.ok()) return s;
       KbTerm term;
       term.office = id;
       term.person = Text(t["person"]);
       if (term.person.empty()) return Bad(file, t, "a term needs \"person\"");
+      if (!t["from"]) return Bad(file, t, "expected an ISO date (YYYY-MM-DD, YYYY-MM or YYYY) in \"from\"");
       auto from = Day(file, t["from"]);
       if (!from.ok()) return from.status();
       term.from = Text(t["from"]);
@@ -148,6 +153,8 @@ std::vector<std::string> KbPerson::Spellings() const {
 StatusOr<KnowledgeFile> ReadKnowledgeFile(const std::string& path) {
   KnowledgeFile out;
   out.path = path;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Status::InvalidRule(path + ": is a folder; --kb takes a YAML file");
   try {
     const YAML::Node root = YAML::LoadFile(path);
     if (!root.IsMap() || !(root["terms"] || root["people"] || root["countries"])) {

@@ -86,10 +86,13 @@ const RuleMatch* NearestClose(const std::vector<const RuleMatch*>& matches, Span
 // incident word a date dates, when a verb in its clause says the incident
 // happened then (a date beside "the toll rose" dates only a report).  Wars
 // are dated by their own start rules.
-const RuleMatch* IncidentDated(const std::vector<const RuleMatch*>& incidents,
+const RuleMatch* IncidentDated(const SentenceContext& ctx, const std::vector<const RuleMatch*>& incidents,
                                const std::vector<const RuleMatch*>& occurred, const TimeExpr& t, Span clause) {
   // Relative days ("on Tuesday", "اليوم") date the report as often as the incident.
-  if (t.since || t.iso.empty() || !t.relation.empty()) return nullptr;
+  if (t.since || t.iso.empty()) return nullptr;
+  const std::string_view written = ctx.Between(t.span.start, t.span.end);
+  const bool has_digit = std::any_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!t.relation.empty() && !has_digit) return nullptr;
   const bool happened =
       std::any_of(occurred.begin(), occurred.end(), [&](const RuleMatch* o) { return clause.contains(o->span); });
   if (!happened) return nullptr;
@@ -283,11 +286,12 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
         if (person->rule->Attribute("role") != "generic") q.who = person->value;
         counted = RightAfter(ctx, events, person->span.end);
       }
-      const RuleMatch* event = counted ? counted : NearestClose(free_events, n.span, clause, person != nullptr);
+      const RuleMatch* event = counted ? counted : NearestClose(free_events, person ? Span{n.span.start, person->span.end} : n.span, clause, person != nullptr);
       if (!event) continue;
       // "بحبس 8 متهمين": a word right after the figure that is neither whom
       // it counts nor a small word is what it counts: no toll.
-      if (!counted && !person && !FollowedByFunctionWord(ctx, followers, n.span.end)) continue;
+      const bool adjacent = event->span.end <= n.span.start && n.span.start - event->span.end <= 16;
+      if (!counted && !person && !adjacent && !FollowedByFunctionWord(ctx, followers, n.span.end)) continue;
       if (counted) evidence.end = counted->span.end;
       // The event noun itself may be followed by who it counts ("2000 أسير فلسطيني").
       if (const RuleMatch* after = counted && q.who.empty() ? RightAfter(ctx, who, counted->span.end) : nullptr) {
@@ -333,7 +337,14 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
 // ("still held", "released").
 void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, Span clause, const Rule& counted,
                               QuantityFacts* q) const {
-  q->place = incidents_.PlaceIn(ctx, clause);
+  // The place a figure counts follows it ("قتل 300 شخص في إقليم السند");
+  // one before it, or after the next incident word, describes the incident
+  // ("the quake that struck Japan's Noto peninsula killed 126").
+  Span after{n.span.end, clause.end};
+  for (const RuleMatch* m : ctx.LongestOf("incident")) {
+    if (m->span.start >= after.start && m->span.start < after.end) after.end = m->span.start;
+  }
+  q->place = incidents_.PlaceIn(ctx, after);
   if (q->who.empty()) q->who = incidents_.NationalsAfter(ctx, n.span.end);
   if (const RuleMatch* scope = Nearest(ctx.LongestOf("scope"), n.span, clause, false)) {
     q->scope = ScopeFromName(scope->value);
@@ -353,7 +364,7 @@ void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
   for (const TimeExpr& t : found.times) {
     const Span clause = ctx.ClauseAround(t.span);
     const RuleMatch* trigger = Nearest(triggers, t.span, clause, true);
-    if (!trigger) trigger = IncidentDated(incidents, occurred, t, clause);
+    if (!trigger) trigger = IncidentDated(ctx, incidents, occurred, t, clause);
     if (!trigger) continue;
     DateFacts d{t.iso, t.precision, trigger->value, t.relation};
     std::string subject = "date/" + trigger->value;

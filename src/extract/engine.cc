@@ -40,6 +40,18 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   engine->rules_ = std::move(rules.value());
   // The rules loader read the knowledge files (their countries and people
   // are words); their terms make the knowledge base.
+  // Terms that end before they start or overlap for an exclusive office are
+  // typos in a knowledge file: the same check as `factlint kb check`.
+  auto catalog = ReadOfficeCatalog(BuiltinRulesDir() + "/offices.yaml");
+  if (!catalog.ok()) return catalog.status();
+  for (const KbProblem& p : CheckKnowledge(engine->rules_->knowledge(), catalog.value())) {
+    // Only impossible terms stop a run; the rest (unknown or redefined
+    // people, who may live in rules/people.yaml or override) is `kb check`'s.
+    const bool impossible = p.reason.find("before it starts") != std::string::npos ||
+                            p.reason.find("overlaps the term") != std::string::npos;
+    if (p.warning || !impossible) continue;
+    return Status::InvalidRule(fmt::format("{}: line {}: {}", p.file, p.line, p.reason));
+  }
   engine->kb_ = std::make_unique<KnowledgeBase>(KnowledgeBase::FromFiles(engine->rules_->knowledge()));
   engine->keyer_ = std::make_unique<PersonKeyer>(*engine->rules_);
   auto gazetteer = Gazetteer::Load(BuiltinRulesDir());

@@ -1,6 +1,7 @@
 #include "extract/incidents.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include <fmt/format.h>
@@ -187,9 +188,12 @@ bool IncidentTracker::IsPast(const Mention& m, const IncidentFacts& main) const 
 }
 
 IncidentFacts IncidentTracker::ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const {
-  auto sentence = std::find_if(sentences_.begin(), sentences_.end(),
-                               [&](const SentenceInfo& s) { return s.span.contains(claim.span); });
-  if (sentence == sentences_.end() || sentence->mentions.empty()) return main;
+  // Sentences come in text order: a binary search keeps this linear overall.
+  auto after = std::upper_bound(sentences_.begin(), sentences_.end(), claim.span.start,
+                                [](uint32_t pos, const SentenceInfo& s) { return pos < s.span.start; });
+  if (after == sentences_.begin()) return main;
+  const auto sentence = std::prev(after);
+  if (!sentence->span.contains(claim.span) || sentence->mentions.empty()) return main;
   // The incident word nearest before the claim, else the first after it.
   const Mention* nearest = nullptr;
   std::set<std::string> types;

@@ -35,7 +35,7 @@ class IncidentTracker {
   // Records one sentence; `index` counts sentences from 0 (the headline).
   void AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times);
 
-  // The most specific gazetteer place named inside `clause` of `ctx`; "" none.
+  // The most specific gazetteer place named inside `span` of `ctx`; "" none.
   std::string PlaceIn(const SentenceContext& ctx, Span clause) const;
 
   // "47 سوريا", "12 Pakistanis": the nationals a figure counts, as

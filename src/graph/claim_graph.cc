@@ -94,10 +94,6 @@ bool DatesTheIncident(const Claim& c) {
 }  // namespace
 
 std::string CompareKey(const Claim& claim) {
-  if (!claim.incident.type.empty() && (claim.get<QuantityFacts>() || DatesTheIncident(claim))) {
-    const std::string& countries = claim.incident.country;
-    return fmt::format("incident/{}/{}", claim.incident.type, countries.substr(0, countries.find(',')));
-  }
   if (claim.get<QuantityFacts>()) {
     const size_t second = claim.subject.find('/', claim.subject.find('/') + 1);
     return claim.subject.substr(0, second);
