@@ -80,7 +80,9 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
   // Durations are checked even alone: a single one can contradict a date.
   std::map<std::string, ClaimGroup> durations;
   for (const Claim& c : claims) {
-    if (c.get<DurationFacts>()) durations[c.subject].push_back(&c);
+    // How long a war has lasted is compared within one incident: the war in
+    // Sudan is not the pager attacks of Lebanon.
+    if (c.get<DurationFacts>()) durations[c.subject + "|" + c.incident.type + "/" + c.incident.country].push_back(&c);
   }
   for (const auto& [subject, group] : durations) {
     if (std::none_of(group.begin(), group.end(), is_new)) continue;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 
 #include <unicode/unistr.h>
 #include <fmt/format.h>
@@ -62,12 +63,25 @@ const Person* Closest(const std::vector<std::string>& holders, const std::string
 void CheckHolderNames(const ClaimGroup& officeholders, const CompareContext& ctx, std::vector<Finding>* out) {
   // One finding per document, office and name, with every claim behind it.
   std::map<std::string, ClaimGroup> suspects;
+  std::set<std::string> reported;
+  for (const Finding& f : *out) {
+    if (f.kind != "officeholder") continue;
+    for (const Side& side : f.sides) reported.insert(side.claims.begin(), side.claims.end());
+  }
   for (const Claim* c : officeholders) {
     const auto* o = c->get<OfficeholderFacts>();
     const std::string office = o->jurisdiction + "/" + o->office;
     if (o->time != "current" || !ctx.kb.Knows(office)) continue;
     const std::vector<std::string> holders = ctx.kb.HoldersDuring(office, ctx.PeriodOf(c->doc));
     if (std::count(holders.begin(), holders.end(), ctx.graph.EntityOf(o->person_key))) continue;
+    // A holder who left in the last two weeks is still named so in
+    // retrospectives ("the president, who died in the crash").
+    Period recent = ctx.PeriodOf(c->doc);
+    for (auto& range : recent) range.first -= 14;
+    const std::vector<std::string> lately = ctx.kb.HoldersDuring(office, recent);
+    if (std::count(lately.begin(), lately.end(), ctx.graph.EntityOf(o->person_key))) continue;
+    // A claim the officeholder rule already put in a finding is said once.
+    if (reported.count(c->id)) continue;
     // A known person outside an undated period may be right about an older time.
     if (ctx.rules.FindPerson(o->person_key) && ctx.PeriodOf(c->doc) == Everything()) continue;
     suspects[c->doc + "|" + office + "|" + o->person_key].push_back(c);

@@ -235,7 +235,7 @@ void IncidentTracker::Attach(std::vector<Claim>* claims) const {
   int next_local = 0;
   for (Claim& c : *claims) {
     auto* q = c.get<QuantityFacts>();
-    if (!q && !c.get<DateFacts>()) continue;
+    if (!q && !c.get<DateFacts>() && !c.get<DurationFacts>()) continue;
     c.incident = ForClaim(c, main, &next_local);
     if (q) NarrowPlace(c.incident, LastingType(c.incident.type), q);
   }
