@@ -65,6 +65,9 @@ void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, st
 void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 // A date whose stated weekday is not its own (within one document).
 void CheckWeekdays(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+// True for a date whose stated weekday is not its own: the document already
+// contradicts itself, so the date is not set against other documents'.
+bool ContradictsItsWeekday(const Claim& claim);
 void CompareDurations(const ClaimGroup& group, const ClaimGroup& start_dates, const CompareContext& ctx,
                       std::vector<Finding>* out);
 // Officeholder names checked against the knowledge base (one claim each).

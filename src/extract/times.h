@@ -25,6 +25,11 @@ struct TimeExpr {
   bool since = false;      // preceded by "منذ"/"since"
 };
 
+// A day the text spells out: a digit or a month's name in it ("19 مايو",
+// "الأول من يناير"), not a day named relative to the report ("on Tuesday",
+// "اليوم", "أمس").
+bool StatesItsDate(const SentenceContext& ctx, const RuleSet& rules, const TimeExpr& t);
+
 std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date);
 
 }  // namespace factlint
