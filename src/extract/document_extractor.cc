@@ -480,10 +480,15 @@ std::string DocumentExtractor::JurisdictionFor(const std::string& office, const 
                                                bool* inferred) const {
   *inferred = true;
   if (const Person* p = rules_.FindPerson(person_key)) {
+    std::set<std::string> countries;
     for (const std::string& role : p->roles) {
       const size_t slash = role.find('/');
-      if (slash != std::string::npos && role.substr(slash + 1) == office) return role.substr(0, slash);
+      if (slash == std::string::npos) continue;
+      if (role.substr(slash + 1) == office) return role.substr(0, slash);
+      countries.insert(role.substr(0, slash));
     }
+    // Sudan's vice president called its president: still Sudan's office.
+    if (countries.size() == 1) return *countries.begin();
   }
   // The jurisdiction the document speaks of most ("وزير الخارجية" in an
   // article about Washington).

@@ -232,8 +232,12 @@ IncidentFacts IncidentTracker::ForClaim(const Claim& claim, const IncidentFacts&
   const std::string type = nearest->type == kAnyIncident ? main.type : nearest->type;
   if (type.empty()) return main;
   IncidentFacts own{type, main.country, main.region, nearest->day, fmt::format("s{}", ++*next_local), true};
-  // "37 killed in the pager and radio blasts": a sum over two incidents.
-  if (types.size() > 1) return own;
+  // "37 killed in the pager and radio blasts": a sum over two incidents,
+  // compared with nothing outside its document.
+  if (types.size() > 1) {
+    own.day.clear();
+    return own;
+  }
   if (type != main.type || IsPast(*nearest, main)) return own;
   // "a quake struck the Philippines" in a report on Japan's: another one;
   // a country named far from the incident word ("…on the way back from a
