@@ -153,13 +153,13 @@ const RuleMatch* IncidentDated(const SentenceContext& ctx, const RuleSet& rules,
   // "وكانت المروحية، وهي من طراز بيل 212، قد فقدت الاتصال الأحد 19 مايو": the
   // clause says it happened; the sentence says what did.
   const Span sentence{0, static_cast<uint32_t>(ctx.folded().size())};
-  const RuleMatch* m = Nearest(incidents, t.span, happened ? sentence : clause, true);
+  // "ويشهد السودان منذ 15 أبريل 2023 حربا", "أودت الفيضانات بحياة 937 شخصا
+  // منذ 14 يونيو": since when a war goes on, or a toll is counted, is when
+  // the incident began.
+  const RuleMatch* m = Nearest(incidents, t.span, happened || t.since ? sentence : clause, true);
   if (!m || m->value == kAnyIncident) return nullptr;
-  // "ويشهد السودان منذ 15 أبريل 2023 حربا": since when a war goes on is when
-  // it began; "since" says nothing of when a quake struck.
-  const bool lasting = m->rule->Attribute("lookback") == "none";
-  if (t.since) return lasting && clause.contains(m->span) ? m : nullptr;
-  return happened && !lasting ? m : nullptr;
+  if (t.since) return m;
+  return happened && m->rule->Attribute("lookback") != "none" ? m : nullptr;
 }
 
 // True when the figure ending at `end` ends its clause, or the next word is
@@ -447,8 +447,9 @@ void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
       }
       continue;
     }
-    // An incident that lasts (a war) is dated by its start.
-    const bool start = trigger->rule->family == "incident" && trigger->rule->Attribute("lookback") == "none";
+    // An incident that lasts (a war) is dated by its start, as is any toll
+    // counted "since" a day.
+    const bool start = trigger->rule->family == "incident" && (trigger->rule->Attribute("lookback") == "none" || t.since);
     DateFacts d{t.iso, t.precision, trigger->value + (start ? "-start" : ""), t.relation};
     std::string subject = "date/" + d.event;
     if (trigger->rule->Attribute("subject") == "person") {
@@ -479,25 +480,33 @@ void DocumentExtractor::Durations(const SentenceContext& ctx, const Found& found
 std::string DocumentExtractor::JurisdictionFor(const std::string& office, const std::string& person_key,
                                                bool* inferred) const {
   *inferred = true;
+  // The jurisdiction the document speaks of most among `allowed` (all when
+  // empty): "وزير الخارجية" in an article about Washington.
+  auto most_named = [&](const std::set<std::string>& allowed) {
+    std::string best;
+    int most = 0;
+    for (const auto& [j, count] : jurisdiction_counts_) {
+      if (count > most && (allowed.empty() || allowed.count(j))) best = j, most = count;
+    }
+    return best;
+  };
   if (const Person* p = rules_.FindPerson(person_key)) {
-    std::set<std::string> countries;
+    std::set<std::string> holding, countries;
     for (const std::string& role : p->roles) {
       const size_t slash = role.find('/');
       if (slash == std::string::npos) continue;
-      if (role.substr(slash + 1) == office) return role.substr(0, slash);
+      if (role.substr(slash + 1) == office) holding.insert(role.substr(0, slash));
       countries.insert(role.substr(0, slash));
+    }
+    // King Charles reigns in fifteen realms: the one the article is about.
+    if (!holding.empty()) {
+      const std::string named = most_named(holding);
+      return named.empty() ? *holding.begin() : named;
     }
     // Sudan's vice president called its president: still Sudan's office.
     if (countries.size() == 1) return *countries.begin();
   }
-  // The jurisdiction the document speaks of most ("وزير الخارجية" in an
-  // article about Washington).
-  std::string best;
-  int most = 0;
-  for (const auto& [j, count] : jurisdiction_counts_) {
-    if (count > most) best = j, most = count;
-  }
-  return best;
+  return most_named({});
 }
 
 void DocumentExtractor::Officeholders(const SentenceContext& ctx, const Found& found) {

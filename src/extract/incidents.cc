@@ -95,12 +95,16 @@ bool IsDateline(std::string_view folded, const Gazetteer::Match& m) {
 }  // namespace
 
 void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times) {
-  SentenceInfo info{ctx.sentence().span, {}};
+  SentenceInfo info;
+  info.span = ctx.sentence().span;
   const int weight = WeightOf(index);
   const auto pasts = ctx.LongestOf("incident_past");
   const auto occurred = ctx.LongestOf("occurred");
   for (const RuleMatch* m : ctx.LongestOf("incident")) {
-    Mention mention{m->value, ParseLookback(m->rule->Attribute("lookback", "none")), ctx.Original(m->span)};
+    Mention mention;
+    mention.type = m->value;
+    mention.lookback = ParseLookback(m->rule->Attribute("lookback", "none"));
+    mention.span = ctx.Original(m->span);
     for (const RuleMatch* p : pasts) {
       if (p->span.start >= m->span.end && ctx.OnlySpaceBetween(m->span.end, p->span.start)) mention.past = true;
     }
