@@ -424,7 +424,14 @@ void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, S
   }
   // Only counts of people who change state (hostages, the missing) have one.
   if (counted.Attribute("stateful") != "true") return;
-  if (const RuleMatch* state = Nearest(ctx.LongestOf("state"), n.span, clause, true)) q->state = state->value;
+  // A state names the counts it applies to ("survivors" says nothing of the
+  // arrested): the nearest that applies to this one.
+  std::vector<const RuleMatch*> states;
+  for (const RuleMatch* s : ctx.LongestOf("state")) {
+    const std::string events = "," + s->rule->Attribute("events") + ",";
+    if (events == ",," || events.find("," + counted.value + ",") != std::string::npos) states.push_back(s);
+  }
+  if (const RuleMatch* state = Nearest(states, n.span, clause, true)) q->state = state->value;
 }
 
 void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
