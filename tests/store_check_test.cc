@@ -102,4 +102,12 @@ TEST_CASE("store gate: the news corpus stored, a new Noto article meets only its
     later_smaller |= values.count("126") && values.count("98");
   }
   CHECK(later_smaller);  // 126 stored (noto_04, 6 January) against the new 98 (7 January)
+  // The store is read by incident: only the earthquake's reports come back.
+  size_t from_store = 0;
+  for (const auto& d : json["documents"]) {
+    if (!d["from_store"].get<bool>()) continue;
+    ++from_store;
+    CHECK(d["id"].get<std::string>().rfind("noto_", 0) == 0);
+  }
+  CHECK(from_store >= 4);
 }

@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "factlint/graph.h"
 #include "factlint/store.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -624,10 +625,10 @@ TEST_CASE("an unknown schema version gives a clear error") {
     const char* expected;
   };
   const Case cases[] = {
-      {99, "unknown store schema version 99 (this factlint reads version 1, the store was "
+      {99, "unknown store schema version 99 (this factlint reads version 2, the store was "
            "written by a newer factlint); open it with the factlint that wrote it, or pass a new "
            "path"},
-      {-3, "unknown store schema version -3 (this factlint reads version 1)"},
+      {-3, "unknown store schema version -3 (this factlint reads version 2)"},
       {store_sql::kSchemaVersion, nullptr},  // back to a known version: opens again
   };
   for (const Case& c : cases) {
@@ -866,6 +867,59 @@ TEST_CASE("a writer killed mid-transaction never leaves a half-written document"
     MESSAGE("round " << round << ": killed after " << adds << " adds; " << list->size()
                      << " documents, " << total_claims << " claims, all whole");
   }
+}
+
+}  // namespace
+}  // namespace factlint
+
+namespace factlint {
+namespace {
+
+// A quantity is filed under its incident's type: an article about one
+// earthquake reads the archive of earthquakes, never that of wars.  A store
+// written before (schema 1, subject keys only) is upgraded when opened for
+// writing.
+TEST_CASE("quantities are found by incident type; a version 1 store is upgraded") {
+  TempDir dir;
+  const std::string path = dir.File("claims.db");
+  auto quake = [](const std::string& doc, int n, double value) {
+    Claim c = Quantity(doc, n, "killed/any", value);
+    c.incident.type = "earthquake";
+    c.incident.country = "jp";
+    return c;
+  };
+  Claim war = Quantity("w", 0, "killed/any", 40000);
+  war.incident.type = "war";
+  {
+    auto store = OpenOrDie(path);
+    AddOrDie(*store, "q", {quake("q", 0, 126)});
+    AddOrDie(*store, "w", {war});
+  }
+  CHECK(RawQuery(path, "SELECT subject FROM claims ORDER BY subject") ==
+        std::vector<std::string>{"incident/earthquake/killed/any", "incident/war/killed/any"});
+  auto related = [&](const std::set<std::string>& keys) {
+    auto store = ClaimStore::Open(path, StoreMode::kReadOnly);
+    REQUIRE_MESSAGE(store.ok(), store.status().message());
+    std::vector<DocumentInfo> docs;
+    std::vector<Claim> claims;
+    REQUIRE(store.value()->Related(keys, {}, {}, &docs, &claims).ok());
+    return Ids(claims);
+  };
+  CHECK(CompareKey(quake("new", 0, 98)) == "incident/earthquake/killed/any");
+  CHECK(related({CompareKey(quake("new", 0, 98))}) == std::vector<std::string>{"q#0"});
+  CHECK(related({"killed/any"}).empty());
+
+  // Back to schema 1: subject keys without the incident.
+  RawExec(path, "UPDATE claims SET subject = substr(subject, instr(substr(subject, 10), '/') + 10); "
+                "PRAGMA user_version = 1");
+  CHECK(RawQuery(path, "SELECT subject FROM claims ORDER BY subject") ==
+        std::vector<std::string>{"killed/any", "killed/any"});
+  auto read_only = ClaimStore::Open(path, StoreMode::kReadOnly);
+  REQUIRE_FALSE(read_only.ok());
+  CHECK(read_only.status().message().find("schema version 1") != std::string::npos);
+  CHECK(ClaimStore::Open(path, StoreMode::kReadWrite).ok());  // upgrades it
+  CHECK(RawQuery(path, "PRAGMA user_version") == std::vector<std::string>{"2"});
+  CHECK(related({"incident/war/killed/any"}) == std::vector<std::string>{"w#0"});
 }
 
 }  // namespace

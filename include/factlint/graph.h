@@ -26,9 +26,18 @@ namespace factlint {
 
 class RuleSet;
 
-// The key the claim store finds related claims by: quantities by what is
-// counted and who ("killed/palestinians"; incident and frame decide after
-// the stored claims are merged), everything else by its subject key.
+// The key the claim store files a claim under.  A quantity, or a date of an
+// incident, is filed under its incident's type: "incident/earthquake/killed/any",
+// "incident/war/date/war-start", so that an article about one earthquake
+// reads only the archive of earthquakes; everything else under its subject
+// key ("office/us/secretary-of-state").
+std::string StoreKey(const Claim& claim);
+
+// The key the claim store finds related claims by, a prefix of the StoreKey
+// of every claim it must find: quantities by incident type, what is counted
+// and who ("incident/war/killed/palestinians" finds the Gaza-only counts
+// too; incident, place, time and frame decide after the stored claims are
+// merged), everything else by its StoreKey.
 std::string CompareKey(const Claim& claim);
 
 class ClaimGraph {

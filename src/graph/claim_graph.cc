@@ -93,12 +93,21 @@ bool DatesTheIncident(const Claim& c) {
 }
 }  // namespace
 
+namespace {
+std::string IncidentPrefix(const Claim& claim) {
+  const bool of_incident = !claim.incident.type.empty() && (claim.get<QuantityFacts>() || DatesTheIncident(claim));
+  return of_incident ? "incident/" + claim.incident.type + "/" : "";
+}
+}  // namespace
+
+std::string StoreKey(const Claim& claim) { return IncidentPrefix(claim) + claim.subject; }
+
 std::string CompareKey(const Claim& claim) {
   if (claim.get<QuantityFacts>()) {
     const size_t second = claim.subject.find('/', claim.subject.find('/') + 1);
-    return claim.subject.substr(0, second);
+    return IncidentPrefix(claim) + claim.subject.substr(0, second);
   }
-  return claim.subject;
+  return StoreKey(claim);
 }
 
 struct ClaimGraph::Impl {

@@ -8,7 +8,20 @@ namespace factlint::store_sql {
 
 // PRAGMA user_version of a store this code can read and write.  Bump it (and
 // add a migration in store.cc) whenever the schema below changes.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
+
+// Version 1 filed quantities and incident dates under their subject key;
+// version 2 under their incident's type (see StoreKey in factlint/graph.h).
+// A version 1 store opened for writing is brought up to date in place.
+inline constexpr int kOldestReadableVersion = 1;
+inline constexpr const char* kMigrateFrom1 = R"sql(
+UPDATE claims SET subject = 'incident/' || json_extract(json, '$.incident.type') || '/' || subject
+WHERE coalesce(json_extract(json, '$.incident.type'), '') != ''
+  AND (kind = 'quantity'
+       OR (kind = 'date' AND (json_extract(json, '$.event') = json_extract(json, '$.incident.type')
+                              OR json_extract(json, '$.event') = json_extract(json, '$.incident.type') || '-start')));
+PRAGMA user_version = 2;
+)sql";
 // PRAGMA application_id: "FLNT", so that a factlint store can be told from
 // any other SQLite file.
 inline constexpr int32_t kApplicationId = 0x464c4e54;

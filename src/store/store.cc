@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "factlint/graph.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 
@@ -78,7 +79,9 @@ struct ClaimStore::Impl {
 };
 
 Status ClaimStore::Impl::CheckSchema(int64_t app_id, int64_t version, int64_t tables) const {
-  if (app_id == sql::kApplicationId && version == sql::kSchemaVersion) return Status::OK();
+  if (app_id == sql::kApplicationId && version >= sql::kOldestReadableVersion && version <= sql::kSchemaVersion) {
+    return Status::OK();
+  }
   if (app_id == 0 && version == 0 && tables == 0) return Status::OK();  // empty: new store
   if (app_id != sql::kApplicationId) {
     return Status::InvalidInput(fmt::format(
@@ -115,6 +118,12 @@ Status ClaimStore::Impl::Init(bool read_only) {
     if (version.value() == 0) {
       return Status::InvalidInput(path() + ": an empty file, not a factlint store; create one with factlint store add");
     }
+    if (version.value() < sql::kSchemaVersion) {
+      return Status::InvalidInput(fmt::format(
+          "{}: a store of schema version {} (this factlint reads version {}) opened read-only; factlint store add "
+          "upgrades it in place the next time it adds to it",
+          path(), version.value(), sql::kSchemaVersion));
+    }
     return Prepare();
   }
 
@@ -140,6 +149,12 @@ Status ClaimStore::Impl::Init(bool read_only) {
     return s;
   }
 
+  if (version.value() > 0 && version.value() < sql::kSchemaVersion) {
+    Txn txn(db);
+    if (Status s = txn.Begin("upgrading the store"); !s.ok()) return s;
+    if (Status s = db.Exec(sql::kMigrateFrom1, "upgrading the store"); !s.ok()) return s;
+    if (Status s = txn.Commit("upgrading the store"); !s.ok()) return s;
+  }
   if (version.value() == 0) {
     // A new store.  Another process may be creating it at the same time: look
     // again under the write lock.
@@ -210,7 +225,7 @@ StatusOr<DocumentRows> ClaimStore::Impl::ToRows(const DocumentInfo& doc,
           c.id, doc.id, e.what()));
     }
     rows.claims.push_back(
-        ClaimRow{c.id, c.kind(), c.subject, PersonKeyOf(c), std::move(json)});
+        ClaimRow{c.id, c.kind(), StoreKey(c), PersonKeyOf(c), std::move(json)});
   }
   return rows;
 }
