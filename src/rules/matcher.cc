@@ -114,10 +114,19 @@ StatusOr<std::string> WrappedPattern(const Rule& rule, const std::string& lang, 
 
 Status CompileLanguage(const std::string& lang, const std::vector<std::unique_ptr<Rule>>& rules,
                        CompiledRules* out) {
+  out->arabic = lang == "ar";
   out->prefilter = std::make_unique<re2::RE2::Set>(Options(), re2::RE2::UNANCHORED);
   const FamilyWords families = WordsByFamily(lang, rules);
+  uint32_t order = 0;  // matches of one span keep the rules' order
   for (const auto& rule : rules) {
     if (!AppliesTo(*rule, lang)) continue;
+    if (rule->pattern.empty() && !IsLexiconOnly(rule->family)) {
+      const auto slot = static_cast<uint32_t>(out->word_rules.size());
+      for (const auto& [word, value] : rule->words) out->words.Add(SingleSpaced(word), slot);
+      out->word_rules.push_back(rule.get());
+      out->word_rule_order.push_back(order++);
+      continue;
+    }
     auto pattern = WrappedPattern(*rule, lang, families);
     if (!pattern.ok()) return pattern.status();
     auto re = std::make_unique<re2::RE2>(pattern.value(), Options());
@@ -134,6 +143,7 @@ Status CompileLanguage(const std::string& lang, const std::vector<std::unique_pt
       return Status::InvalidRule(fmt::format("{}: line {}: rule \"{}\": {}", rule->file, rule->line, rule->id, error));
     }
     out->rules.push_back(rule.get());
+    out->rule_order.push_back(order++);
     out->regexes.push_back(std::move(re));
   }
   if (!out->prefilter->Compile()) return Status::InvalidRule("rules for \"" + lang + "\": RE2 set too large");
@@ -311,6 +321,148 @@ void RunRule(const Rule& rule, const re2::RE2& re, std::string_view text, std::v
   }
 }
 
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// One way a word of the trie matches at a word start: which proclitics it
+// took, how long the word is, whether a tanween alef follows.
+struct WordCandidate {
+  uint32_t slot;        // word rule
+  int prefix_rank;      // RE2's preference for `[وف]?[بكل]?`: both, وف, بكل, none
+  uint32_t word_bytes;  // the word's length in the trie (longest first, as in Alternation)
+  bool suffix;          // took the tanween alef
+  size_t end;           // end of the whole match
+};
+
+// The proclitics a match at `pos` may take, in the order RE2's greedy
+// `[وف]?[بكل]?` prefers them: (rank, length in bytes).
+int Proclitics(std::string_view text, size_t pos, bool arabic, std::pair<int, size_t> out[4]) {
+  int n = 0;
+  if (arabic) {
+    auto letter_at = [&](size_t at, std::initializer_list<std::string_view> letters) -> size_t {
+      for (std::string_view l : letters) {
+        if (text.compare(at, l.size(), l) == 0) return l.size();
+      }
+      return 0;
+    };
+    const size_t first = letter_at(pos, {"و", "ف"});
+    const size_t second = first ? letter_at(pos + first, {"ب", "ك", "ل"}) : 0;
+    if (first && second) out[n++] = {0, first + second};
+    if (first) out[n++] = {1, first};
+    if (const size_t alone = letter_at(pos, {"ب", "ك", "ل"})) out[n++] = {2, alone};
+  }
+  out[n++] = {3, 0};
+  return n;
+}
+
+// Every word of the trie that starts at `from` (after proclitics of rank
+// `rank`), as candidates; a space in a word matches any run of white space.
+void WalkTrie(const CompiledRules& c, std::string_view text, size_t from, int rank,
+              std::vector<WordCandidate>* out) {
+  static constexpr std::string_view kTanween = "ا";
+  uint32_t node = 0, bytes = 0;
+  for (size_t q = from; q < text.size();) {
+    const bool space = IsSpaceByte(text[q]);
+    node = c.words.Child(node, space ? ' ' : static_cast<unsigned char>(text[q]));
+    if (node == WordTrie::kNone) return;
+    ++bytes;
+    if (space) {
+      while (q < text.size() && IsSpaceByte(text[q])) ++q;
+    } else {
+      ++q;
+    }
+    for (uint32_t slot : c.words.Ends(node)) {
+      if (c.arabic && text.compare(q, kTanween.size(), kTanween) == 0) {
+        out->push_back({slot, rank, bytes, true, q + kTanween.size()});
+      }
+      out->push_back({slot, rank, bytes, false, q});
+    }
+  }
+}
+
+// The match RE2 would have given at `start` for one rule: its preferred
+// candidate, shortened (as ShortenToEdge does) until one ends at a word
+// edge.  `candidates` are this rule's, best first.
+const WordCandidate* ChooseAtEdge(std::string_view text, size_t start, const WordCandidate* first,
+                                  const WordCandidate* last) {
+  constexpr int kMaxShortenings = 8;
+  size_t limit = text.size();
+  for (int tries = 0;; ++tries) {
+    const WordCandidate* best = std::find_if(first, last, [&](const WordCandidate& w) { return w.end <= limit; });
+    if (best == last) return nullptr;
+    if (EndsAtEdge(text, best->end)) return best;
+    if (tries == kMaxShortenings) return nullptr;
+    limit = PreviousWordEnd(text, start, best->end);
+    if (limit <= start) return nullptr;
+  }
+}
+
+// Every match of the word-list rules (or of `only`, a slot, when set), with
+// the rank of its rule: what RunWordRule gives with one RE2 per rule, found
+// by one walk of the trie from each word start.
+void MatchWords(const CompiledRules& c, std::string_view text, std::optional<uint32_t> only,
+                std::vector<std::pair<uint32_t, RuleMatch>>* out) {
+  if (c.word_rules.empty()) return;
+  std::vector<size_t> free_from(c.word_rules.size(), 0);  // a rule's matches do not overlap
+  std::vector<WordCandidate> candidates;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  bool at_edge = true;
+  for (int32_t pos = 0; pos < length;) {
+    if (at_edge) {
+      candidates.clear();
+      std::pair<int, size_t> proclitics[4];
+      const int n = Proclitics(text, pos, c.arabic, proclitics);
+      for (int i = 0; i < n; ++i) WalkTrie(c, text, pos + proclitics[i].second, proclitics[i].first, &candidates);
+      std::sort(candidates.begin(), candidates.end(), [](const WordCandidate& a, const WordCandidate& b) {
+        if (a.slot != b.slot) return a.slot < b.slot;
+        if (a.prefix_rank != b.prefix_rank) return a.prefix_rank < b.prefix_rank;
+        if (a.word_bytes != b.word_bytes) return a.word_bytes > b.word_bytes;
+        return a.suffix > b.suffix;
+      });
+      for (auto first = candidates.begin(); first != candidates.end();) {
+        auto last = std::find_if(first, candidates.end(), [&](const WordCandidate& w) { return w.slot != first->slot; });
+        const uint32_t slot = first->slot;
+        const WordCandidate* chosen = nullptr;
+        if ((!only || *only == slot) && static_cast<size_t>(pos) >= free_from[slot]) {
+          chosen = ChooseAtEdge(text, pos, &*first, &*first + (last - first));
+        }
+        first = last;
+        if (!chosen) continue;
+        const Rule& rule = *c.word_rules[slot];
+        const std::optional<Span> word =
+            WordInside(rule, text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(chosen->end)});
+        if (!word) continue;
+        RuleMatch match;
+        match.rule = &rule;
+        match.span = *word;
+        auto found = rule.words.find(SingleSpaced(text.substr(word->start, word->size())));
+        match.value = found != rule.words.end() ? found->second : rule.value;
+        out->emplace_back(c.word_rule_order[slot], std::move(match));
+        free_from[slot] = std::max(NextCharacter(text, pos), static_cast<size_t>(word->end));
+      }
+    }
+    UChar32 ch;
+    U8_NEXT(s, pos, length, ch);
+    at_edge = !IsWordChar(ch);
+  }
+}
+
+// Matches in text order; of one span, the longer first, then in the rules' order.
+std::vector<RuleMatch> InTextOrder(std::vector<std::pair<uint32_t, RuleMatch>> ranked) {
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    const Span& x = a.second.span;
+    const Span& y = b.second.span;
+    if (x.start != y.start) return x.start < y.start;
+    if (x.end != y.end) return x.end > y.end;
+    return a.first < b.first;
+  });
+  std::vector<RuleMatch> out;
+  out.reserve(ranked.size());
+  for (auto& [rank, match] : ranked) out.push_back(std::move(match));
+  return out;
+}
+
 }  // namespace
 
 bool IsLexiconOnly(const std::string& family) {
@@ -339,23 +491,22 @@ Status CompileRules(const std::vector<std::unique_ptr<Rule>>& rules,
 }
 
 std::vector<RuleMatch> RuleSet::Match(std::string_view folded, const std::string& lang) const {
-  std::vector<RuleMatch> out;
   auto it = compiled_.find(lang);
-  if (it == compiled_.end()) return out;
+  if (it == compiled_.end()) return {};
   const CompiledRules& c = *it->second;
+  std::vector<std::pair<uint32_t, RuleMatch>> ranked;
+  MatchWords(c, folded, std::nullopt, &ranked);
   std::vector<int> hits;
-  if (!c.prefilter->Match(re2::StringPiece(folded.data(), folded.size()), &hits)) return out;
-  std::sort(hits.begin(), hits.end());
-  for (int i : hits) RunRule(*c.rules[i], *c.regexes[i], folded, &out);
-  std::stable_sort(out.begin(), out.end(), [](const RuleMatch& a, const RuleMatch& b) {
-    return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
-  });
-  return out;
+  if (!c.rules.empty() && c.prefilter->Match(re2::StringPiece(folded.data(), folded.size()), &hits)) {
+    std::vector<RuleMatch> found;
+    for (int i : hits) {
+      found.clear();
+      RunRule(*c.rules[i], *c.regexes[i], folded, &found);
+      for (RuleMatch& m : found) ranked.emplace_back(c.rule_order[i], std::move(m));
+    }
+  }
+  return InTextOrder(std::move(ranked));
 }
-
-}  // namespace factlint
-
-namespace factlint {
 
 std::vector<RuleMatch> RuleSet::MatchRule(const Rule& rule, std::string_view folded, const std::string& lang) const {
   std::vector<RuleMatch> out;
@@ -368,7 +519,26 @@ std::vector<RuleMatch> RuleSet::MatchRule(const Rule& rule, std::string_view fol
   for (size_t i = 0; i < c.rules.size(); ++i) {
     if (c.rules[i] == &rule) RunRule(rule, *c.regexes[i], folded, &out);
   }
+  for (size_t i = 0; i < c.word_rules.size(); ++i) {
+    if (c.word_rules[i] != &rule) continue;
+    std::vector<std::pair<uint32_t, RuleMatch>> ranked;
+    MatchWords(c, folded, static_cast<uint32_t>(i), &ranked);
+    for (auto& [rank, match] : ranked) out.push_back(std::move(match));
+  }
   return out;
+}
+
+void WordTrie::Add(std::string_view word, uint32_t slot) {
+  if (word.empty()) return;
+  uint32_t node = 0;
+  for (char byte : word) {
+    const uint64_t key = static_cast<uint64_t>(node) << 8 | static_cast<unsigned char>(byte);
+    auto [at, added] = edges_.emplace(key, static_cast<uint32_t>(ends_.size()));
+    if (added) ends_.emplace_back();
+    node = at->second;
+  }
+  std::vector<uint32_t>& ends = ends_[node];
+  if (std::find(ends.begin(), ends.end(), slot) == ends.end()) ends.push_back(slot);
 }
 
 }  // namespace factlint
