@@ -1,6 +1,7 @@
 #include "extract/sentence_context.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace factlint {
 namespace {
@@ -9,6 +10,9 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether folded[i] (of byte length `len`) ends a clause.
 bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  // Letters, digits, spaces and the middle of a character break nothing.
+  if ((lead >= 0x80 && lead < 0xC2) || (lead < 0x80 && (std::isalnum(lead) || lead == ' '))) return false;
   static constexpr std::string_view kBreaks[] = {"،", "؛", ";", ":", "(", ")", "«", "»", "“", "”", "\"", "؟", "?", "!"};
   for (std::string_view b : kBreaks) {
     if (text.compare(i, b.size(), b) == 0) {
@@ -28,6 +32,11 @@ bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
 SentenceContext::SentenceContext(const Document& doc, const Sentence& sentence, const RuleSet& rules)
     : doc_(doc), sentence_(sentence), folded_(doc.Text(sentence.span), sentence.span.start) {
   matches_ = rules.Match(folded_.text(), sentence.lang);
+  const std::string_view text = folded_.text();
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t len = 0;
+    if (IsClauseBreak(text, i, &len)) clause_breaks_.push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
+  }
 }
 
 std::vector<const RuleMatch*> SentenceContext::Family(std::string_view family) const {
@@ -58,15 +67,12 @@ std::string SentenceContext::Quote(Span folded) const {
 }
 
 Span SentenceContext::ClauseAround(Span span) const {
-  const std::string_view text = folded_.text();
   uint32_t start = 0;
-  uint32_t end = static_cast<uint32_t>(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t len = 0;
-    if (!IsClauseBreak(text, i, &len)) continue;
-    if (i + len <= span.start) start = static_cast<uint32_t>(i + len);
-    if (i >= span.end) {
-      end = static_cast<uint32_t>(i);
+  uint32_t end = static_cast<uint32_t>(folded_.text().size());
+  for (const Span& b : clause_breaks_) {
+    if (b.end <= span.start) start = b.end;
+    if (b.start >= span.end) {
+      end = b.start;
       break;
     }
   }

@@ -48,6 +48,7 @@ class SentenceContext {
   const Sentence& sentence_;
   FoldedText folded_;
   std::vector<RuleMatch> matches_;
+  std::vector<Span> clause_breaks_;  // found once: ClauseAround is asked for every figure and date
 };
 
 }  // namespace factlint

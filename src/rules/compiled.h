@@ -3,6 +3,7 @@
 // rules can match before any rule is run on it.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -28,17 +29,25 @@ class WordTrie {
   static constexpr uint32_t kNone = UINT32_MAX;
   // Adds `word` (folded, single spaced) for word rule `slot`.
   void Add(std::string_view word, uint32_t slot);
+  // Lays the children of each node out flat and sorted, for Child(); call
+  // once every word is added.
+  void Freeze();
   // The node after `node` on `byte` (' ' stands for any run of white space).
   uint32_t Child(uint32_t node, unsigned char byte) const {
-    auto it = edges_.find(static_cast<uint64_t>(node) << 8 | byte);
-    return it == edges_.end() ? kNone : it->second;
+    const auto first = child_bytes_.begin() + child_begin_[node];
+    const auto last = child_bytes_.begin() + child_begin_[node + 1];
+    const auto it = std::lower_bound(first, last, byte);
+    return it != last && *it == byte ? child_nodes_[it - child_bytes_.begin()] : kNone;
   }
   // The word rules with a word ending at `node`.
   const std::vector<uint32_t>& Ends(uint32_t node) const { return ends_[node]; }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 8 | byte) -> child
+  std::unordered_map<uint64_t, uint32_t> edges_;  // while adding: (node << 8 | byte) -> child
   std::vector<std::vector<uint32_t>> ends_ = {{}};  // node 0 is the root
+  std::vector<uint32_t> child_begin_ = {0, 0};     // node -> its children in child_bytes_/child_nodes_
+  std::vector<unsigned char> child_bytes_;
+  std::vector<uint32_t> child_nodes_;
 };
 
 struct CompiledRules {

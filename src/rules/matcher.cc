@@ -146,6 +146,7 @@ Status CompileLanguage(const std::string& lang, const std::vector<std::unique_pt
     out->rule_order.push_back(order++);
     out->regexes.push_back(std::move(re));
   }
+  out->words.Freeze();
   if (!out->prefilter->Compile()) return Status::InvalidRule("rules for \"" + lang + "\": RE2 set too large");
   return Status::OK();
 }
@@ -155,7 +156,10 @@ Span SpanOf(std::string_view text, std::string_view piece) {
   return Span{start, start + static_cast<uint32_t>(piece.size())};
 }
 
-bool IsWordChar(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC)); }
+bool IsWordChar(UChar32 c) {
+  if (c >= 0 && c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
+}
 
 // True when no word goes on before `start` of `text`.
 bool StartsAtEdge(std::string_view text, size_t start) {
@@ -539,6 +543,21 @@ void WordTrie::Add(std::string_view word, uint32_t slot) {
   }
   std::vector<uint32_t>& ends = ends_[node];
   if (std::find(ends.begin(), ends.end(), slot) == ends.end()) ends.push_back(slot);
+}
+
+void WordTrie::Freeze() {
+  std::vector<std::pair<uint64_t, uint32_t>> edges(edges_.begin(), edges_.end());
+  std::sort(edges.begin(), edges.end());  // by node, then byte
+  child_begin_.assign(ends_.size() + 1, 0);
+  child_bytes_.clear();
+  child_nodes_.clear();
+  for (const auto& [key, child] : edges) {
+    ++child_begin_[(key >> 8) + 1];
+    child_bytes_.push_back(static_cast<unsigned char>(key & 0xFF));
+    child_nodes_.push_back(child);
+  }
+  for (size_t i = 1; i < child_begin_.size(); ++i) child_begin_[i] += child_begin_[i - 1];
+  edges_.clear();
 }
 
 }  // namespace factlint
