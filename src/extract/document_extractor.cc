@@ -184,11 +184,12 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
       if (m.rule->family == "person") ++people_counts_[m.value];
     }
   }
+  std::optional<int64_t> story_day;  // the last day the document dated in full
   for (size_t i = 0; i < contexts_.size(); ++i) {
     const auto& ctx = contexts_[i];
     Found found;
     found.numbers = FindNumbers(*ctx, rules_, tolerance_);
-    found.times = FindTimes(*ctx, rules_, doc_.meta.date);
+    found.times = FindTimes(*ctx, rules_, doc_.meta.date, &story_day);
     incidents_.AddSentence(i, *ctx, found.times);
     found.durations = FindDurations(*ctx, rules_, tolerance_);
     found.offices = FindOffices(*ctx, rules_, keyer_);
