@@ -390,6 +390,27 @@ class Resolver {
   std::optional<int64_t> doc_day_;
 };
 
+// "23:11 بالتوقيت المحلي (22:11 ت.غ)", "4:17 a.m. local time (0117 GMT)": a
+// local time (or one of no stated zone) followed, with only brackets and
+// punctuation between, by a UTC time is that time's UTC equivalent, kept in
+// the relation ("local; utc T22:11Z") for the comparator to check against
+// the place's offset.
+void PairLocalWithUtc(const SentenceContext& ctx, std::vector<TimeExpr>* times) {
+  static constexpr std::string_view kArabicComma = "،";
+  for (size_t i = 0; i + 1 < times->size(); ++i) {
+    TimeExpr& local = (*times)[i];
+    const TimeExpr& utc = (*times)[i + 1];
+    if (local.iso.empty() || local.iso[0] != 'T' || (local.relation != "local" && local.relation != "clock")) continue;
+    if (utc.relation != "utc" || utc.iso.empty()) continue;
+    std::string gap(ctx.Between(local.span.end, utc.span.start));
+    for (size_t at; (at = gap.find(kArabicComma)) != std::string::npos;) gap.erase(at, kArabicComma.size());
+    if (!std::all_of(gap.begin(), gap.end(), [](char c) { return std::string_view(" ([/,-").find(c) != std::string_view::npos; })) {
+      continue;
+    }
+    local.relation = "local; utc " + utc.iso;
+  }
+}
+
 }  // namespace
 
 std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date,
@@ -410,6 +431,7 @@ std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules
     }
     out.push_back(*t);
   }
+  PairLocalWithUtc(ctx, &out);
   return out;
 }
 
