@@ -2,7 +2,10 @@
 // against them.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -56,4 +59,47 @@ TEST_CASE("store gate: a file that is not a store is named") {
   const auto r = RunFactlint("store stats --store '" + bogus.string() + "'");
   CHECK(r.status == 2);
   CHECK(r.err.find("bogus.db") != std::string::npos);
+}
+
+// A newsroom's store holds every story; a new article about one earthquake
+// is checked against the stored reports of that earthquake only.
+TEST_CASE("store gate: the news corpus stored, a new Noto article meets only its incident") {
+  const auto news = factlint::testing::SourceDir() / "tests" / "corpus" / "news";
+  factlint::testing::TempDir tmp;
+  const std::string store = (tmp.path() / "news.db").string();
+  const std::string fresh_name = "noto_05_ar.txt";
+  std::string stored;
+  size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(news)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".txt" || name == fresh_name) continue;
+    stored += " '" + entry.path().string() + "'";
+    ++count;
+  }
+  REQUIRE(count >= 40);
+  REQUIRE(RunFactlint("store add --quiet --store '" + store + "'" + stored).status == 0);
+
+  const auto report = tmp.path() / "noto.json";
+  const auto check = RunFactlint("check --quiet --format json --out '" + report.string() + "' --store '" + store +
+                                 "' '" + (news / fresh_name).string() + "'");
+  CHECK(check.status == 1);
+  std::ifstream in(report);
+  const auto json = nlohmann::json::parse(in);
+  std::map<std::string, nlohmann::json> claims;
+  for (const auto& c : json["claims"]) claims[c["id"].get<std::string>()] = c;
+  bool later_smaller = false;
+  for (const auto& f : json["findings"]) {
+    const std::string key = f["subject_key"].get<std::string>();
+    INFO("finding: " << f["message"].get<std::string>());
+    // Only the Noto earthquake's figures and dates, and Japan's offices.
+    const bool about_noto = key.rfind("earthquake/jp/", 0) == 0 || key.rfind("office/jp/", 0) == 0 ||
+                            f.value("incident", "").rfind("earthquake/jp/", 0) == 0;
+    CHECK(about_noto);
+    std::set<std::string> values;
+    for (const auto& side : f["sides"]) {
+      for (const auto& id : side["claims"]) values.insert(claims[id.get<std::string>()]["value"].get<std::string>());
+    }
+    later_smaller |= values.count("126") && values.count("98");
+  }
+  CHECK(later_smaller);  // 126 stored (noto_04, 6 January) against the new 98 (7 January)
 }

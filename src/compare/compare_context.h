@@ -65,6 +65,9 @@ void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, st
 void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
 // A date whose stated weekday is not its own (within one document).
 void CheckWeekdays(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+// True for a date whose stated weekday is not its own: the document already
+// contradicts itself, so the date is not set against other documents'.
+bool ContradictsItsWeekday(const Claim& claim);
 // A local time whose UTC equivalent, given beside it ("23:11 بالتوقيت المحلي
 // (22:11 ت.غ)"), is not what the place's offset makes it (within one document).
 void CheckClockPairs(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);

@@ -10,7 +10,7 @@ namespace factlint {
 void CompareDates(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out) {
   ClaimGroup dated;
   for (const Claim* c : group) {
-    if (c->get<DateFacts>() && ParseIsoDate(c->get<DateFacts>()->iso)) dated.push_back(c);
+    if (c->get<DateFacts>() && ParseIsoDate(c->get<DateFacts>()->iso) && !ContradictsItsWeekday(*c)) dated.push_back(c);
   }
   auto agree = [](const Claim& a, const Claim& b) {
     return DatesCompatible(*ParseIsoDate(a.get<DateFacts>()->iso), *ParseIsoDate(b.get<DateFacts>()->iso));

@@ -58,6 +58,24 @@ const Person* Closest(const std::vector<std::string>& holders, const std::string
   return best;
 }
 
+// The claims of other documents naming `holder` in the office of `claim` at
+// an overlapping time: the evidence, besides the knowledge base, of who held
+// it ("Caretaker Prime Minister Najib Mikati" against "رئيس الحكومة نواف سلام").
+ClaimGroup NamedHolder(const ClaimGroup& officeholders, const Claim& claim, const Person& holder,
+                       const CompareContext& ctx) {
+  const auto& o = *claim.get<OfficeholderFacts>();
+  ClaimGroup named;
+  for (const Claim* other : officeholders) {
+    const auto* p = other->get<OfficeholderFacts>();
+    if (other->doc == claim.doc || p->office != o.office || p->jurisdiction != o.jurisdiction) continue;
+    if (p->time != "current" && p->time != "acting") continue;
+    if (ctx.graph.EntityOf(p->person_key) != ctx.graph.EntityOf(holder.key)) continue;
+    if (Intersect(ctx.PeriodOf(other->doc), ctx.kb.TermsOf(o.jurisdiction + "/" + o.office, holder.key)).empty()) continue;
+    named.push_back(other);
+  }
+  return named;
+}
+
 }  // namespace
 
 void CheckHolderNames(const ClaimGroup& officeholders, const CompareContext& ctx, std::vector<Finding>* out) {
@@ -102,7 +120,7 @@ void CheckHolderNames(const ClaimGroup& officeholders, const CompareContext& ctx
         "name.",
         o.person, subject, ctx.Where(claims), DescribePeriod(ctx.PeriodOf(c.doc)), expected);
     out->push_back(MakeFinding("name", Severity::kWarning, subject, c.subject, message,
-                               {{o.person, claims}, {expected + " (knowledge base)", {}}}));
+                               {{o.person, claims}, {expected + " (knowledge base)", NamedHolder(officeholders, c, *closest, ctx)}}));
   }
 }
 

@@ -6,6 +6,8 @@
 // nothing (an `info` timeline, shown with --show-updates).
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -111,14 +113,17 @@ bool SameSource(const ClaimGroup& a, const ClaimGroup& b) {
 }
 
 // How two disjoint sides read: `small` holds the smaller figures.
-Verdict Judge(const SideView& small, const SideView& large, bool grows, const CompareContext& ctx) {
+// `near`: how far apart two figures may be and still be a rounding matter,
+// in the measure's unit (a magnitude's scale is logarithmic: 6.7 and 7.6 are
+// far apart); below zero, the relative tolerance decides.
+Verdict Judge(const SideView& small, const SideView& large, bool grows, double near, const CompareContext& ctx) {
   if (grows && small.all_dated && large.all_dated) {
     if (*small.last_day > *large.first_day) return Verdict::kShrank;   // a later, smaller toll
     if (*small.last_day == *large.first_day) return Verdict::kSameDay;
     return Verdict::kUpdate;
   }
   const double gap = large.range.low - small.range.high;
-  return gap <= ctx.tolerance * large.range.low ? Verdict::kNearMiss : Verdict::kConflict;
+  return gap <= (near >= 0 ? near : ctx.tolerance * large.range.low) ? Verdict::kNearMiss : Verdict::kConflict;
 }
 
 Severity SeverityOf(Verdict v, bool same_source) {
@@ -198,14 +203,67 @@ std::string Timeline(const std::vector<ClaimGroup>& sides, const CompareContext&
   return out;
 }
 
+// "more than 48", "at least 1,000": a bound, not a figure.  It agrees with
+// every larger figure, so it must not join two of them into one side.
+bool OpenEnded(const Claim* c) { return std::isinf(Q(c).range.low) || std::isinf(Q(c).range.high); }
+
+// The sides of a group: its figures clustered by agreement, bounds left out;
+// each bound then joins the side it agrees with that was said closest in
+// time (it is compatible with that one, and with all later rises), or opens
+// a side of its own when it agrees with none.
+std::vector<ClaimGroup> SidesOf(const ClaimGroup& group, const CompareContext& ctx) {
+  ClaimGroup figures, bounds;
+  for (const Claim* c : group) (OpenEnded(c) ? bounds : figures).push_back(c);
+  const auto agree = [](const Claim& a, const Claim& b) { return Agree(a, b); };
+  std::vector<ClaimGroup> sides = Cluster(figures, agree);
+  const size_t figure_sides = sides.size();
+  ClaimGroup unmatched;
+  for (const Claim* bound : bounds) {
+    const auto day = ctx.DayOf(bound->doc);
+    ClaimGroup* best = nullptr;
+    int64_t best_gap = 0;
+    for (size_t i = 0; i < figure_sides; ++i) {
+      if (!std::all_of(sides[i].begin(), sides[i].end(), [&](const Claim* o) { return Agree(*o, *bound); })) continue;
+      const auto other = ctx.DayOf(sides[i].front()->doc);
+      const int64_t gap = day && other ? std::llabs(*day - *other) : 1 << 20;
+      if (!best || gap < best_gap) best = &sides[i], best_gap = gap;
+    }
+    if (best) {
+      best->push_back(bound);
+    } else {
+      unmatched.push_back(bound);
+    }
+  }
+  for (ClaimGroup& side : Cluster(unmatched, agree)) sides.push_back(std::move(side));
+  return sides;
+}
+
+void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const CompareContext& ctx,
+                  std::vector<Finding>* out);
+
 }  // namespace
 
+// A window's figures ("in the past 24 hours") are each of their own day: two
+// daily tolls of different days never contradict, so each day is a frame.
 void CompareQuantities(const ClaimGroup& group, const std::string& subject_key, const CompareContext& ctx,
                        std::vector<Finding>* out) {
-  const std::vector<ClaimGroup> sides = Cluster(group, [](const Claim& a, const Claim& b) { return Agree(a, b); });
+  if (Q(group.front()).scope != Scope::kWindow) return CompareFrame(group, subject_key, ctx, out);
+  std::map<std::optional<int64_t>, ClaimGroup> by_day;
+  for (const Claim* c : group) by_day[ctx.DayOf(c->doc)].push_back(c);
+  for (const auto& [day, claims] : by_day) {
+    if (day) CompareFrame(claims, subject_key, ctx, out);
+  }
+}
+
+namespace {
+
+void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const CompareContext& ctx,
+                  std::vector<Finding>* out) {
+  const std::vector<ClaimGroup> sides = SidesOf(group, ctx);
   if (sides.size() < 2) return;
   const Rule* rule = ctx.rules.Find(group.front()->rule);
   const bool grows = rule && rule->Attribute("grows") == "true";
+  const double near = rule && !rule->Attribute("near").empty() ? std::strtod(rule->Attribute("near").c_str(), nullptr) : -1;
   std::vector<SideView> views;
   for (const ClaimGroup& s : sides) views.push_back(ViewOf(s, ctx));
   // Sides are few (groups of compatible figures): comparing them pairwise
@@ -217,7 +275,7 @@ void CompareQuantities(const ClaimGroup& group, const std::string& subject_key, 
       if (views[i].range.Overlaps(views[j].range)) continue;
       const bool i_small = views[i].range.high < views[j].range.low;
       const size_t small = i_small ? i : j, large = i_small ? j : i;
-      const Verdict v = Judge(views[small], views[large], grows, ctx);
+      const Verdict v = Judge(views[small], views[large], grows, near, ctx);
       if (v != Verdict::kUpdate) found.push_back({small, large, v});
     }
   }
@@ -273,4 +331,5 @@ void CompareQuantities(const ClaimGroup& group, const std::string& subject_key, 
   out->push_back(std::move(f));
 }
 
+}  // namespace
 }  // namespace factlint

@@ -22,17 +22,30 @@ int StatedWeekday(const std::string& relation) {
   return day >= 0 && day <= 6 ? day : -1;
 }
 
+// The weekday a date really fell on when the text states another one, or -1.
+int WrongWeekday(const DateFacts& d) {
+  if (d.precision != "day") return -1;
+  const int stated = StatedWeekday(d.relation);
+  const auto day = ParseIsoDate(d.iso);
+  if (stated < 0 || !day || !day->year_known || day->first != day->last) return -1;
+  const int actual = WeekdayOf(day->first);
+  return actual == stated ? -1 : actual;
+}
+
 }  // namespace
+
+bool ContradictsItsWeekday(const Claim& claim) {
+  const auto* d = claim.get<DateFacts>();
+  return d && WrongWeekday(*d) >= 0;
+}
 
 void CheckWeekdays(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out) {
   for (const Claim* c : group) {
     const auto* d = c->get<DateFacts>();
-    if (!d || d->precision != "day") continue;
+    if (!d) continue;
+    const int actual = WrongWeekday(*d);
+    if (actual < 0) continue;
     const int stated = StatedWeekday(d->relation);
-    const auto day = ParseIsoDate(d->iso);
-    if (stated < 0 || !day || !day->year_known || day->first != day->last) continue;
-    const int actual = WeekdayOf(day->first);
-    if (actual == stated) continue;
     const std::string subject = DescribeSubject(*c, ctx.rules);
     const std::string message =
         fmt::format("{} says {} was a {}, but {} was a {}: the weekday or the date is wrong.", ctx.Where({c}), d->iso,

@@ -65,7 +65,63 @@ std::string SourceName(std::string text) {
   return text.substr(start, end == std::string::npos || end < start ? 0 : end + 1 - start);
 }
 
-bool IsPartitive(const std::string& gap) { return gap == "من" || gap == "of" || gap == "ofthe"; }
+// The one person a sentence names (any number of times), else null.
+const RuleMatch* OnlyPerson(const std::vector<const RuleMatch*>& people) {
+  for (const RuleMatch* p : people) {
+    if (p->value != people.front()->value) return nullptr;
+  }
+  return people.empty() ? nullptr : people.front();
+}
+
+// Where the last coordinated phrase before `to` begins: after the last "and"
+// ("و" joined to its word: "تعرقل الإغاثة في نوتو وارتفاع الحصيلة إلى 98"
+// -- Noto is where relief is hampered, not where the 98 were counted).
+uint32_t AfterLastConjunction(const SentenceContext& ctx, const RuleSet& rules, uint32_t from, uint32_t to) {
+  const auto& joiners = rules.Lexicon(ctx.sentence().lang, "number_joiner");
+  const auto& proclitics = rules.Lexicon(ctx.sentence().lang, "proclitic");
+  const std::string_view text = ctx.Between(from, to);
+  uint32_t start = from;
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t begin = text.find_first_not_of(' ', pos);
+    if (begin == std::string_view::npos) break;
+    const size_t end = std::min(text.find(' ', begin), text.size());
+    const std::string word(text.substr(begin, end - begin));
+    bool conjunction = joiners.count(word) > 0;
+    for (const auto& [joiner, unused] : joiners) {
+      conjunction |= proclitics.count(joiner) && word.size() > joiner.size() + 4 && word.rfind(joiner, 0) == 0;
+    }
+    if (conjunction) start = from + static_cast<uint32_t>(end);
+    pos = end;
+  }
+  return start;
+}
+
+// "402 من القتلى", "400 of the deaths" (the word between the figure and what
+// it counts), "نجاة 12 منهم", "12 of them" (the words right after it): a part
+// of a group counted elsewhere, from the rules' `partitive` words.
+bool IsPartitive(const SentenceContext& ctx, const RuleSet& rules, const std::string& gap) {
+  const auto& words = rules.Lexicon(ctx.sentence().lang, "partitive");
+  auto it = words.find(gap);
+  return it != words.end() && it->second == "gap";
+}
+
+bool PartitiveAfter(const SentenceContext& ctx, const RuleSet& rules, uint32_t end, Span clause) {
+  const auto& words = rules.Lexicon(ctx.sentence().lang, "partitive");
+  std::string_view rest = ctx.Between(end, clause.end);
+  std::string phrase;
+  for (int n = 0; n < 2 && !rest.empty(); ++n) {
+    const size_t start = rest.find_first_not_of(' ');
+    if (start == std::string_view::npos) break;
+    const size_t stop = std::min(rest.find(' ', start), rest.size());
+    std::string word(rest.substr(start, stop - start));
+    while (!word.empty() && std::string_view(".,:;!?\"'()").find(word.back()) != std::string_view::npos) word.pop_back();
+    phrase += (n ? " " : "") + word;
+    rest.remove_prefix(stop);
+    auto it = words.find(phrase);
+    if (it != words.end() && it->second == "pronoun") return true;
+  }
+  return false;
+}
 
 // The event word of a figure whose counted noun does not follow it: the
 // nearest one in the clause, close enough to be about this figure (a word or
@@ -86,18 +142,24 @@ const RuleMatch* NearestClose(const std::vector<const RuleMatch*>& matches, Span
 // incident word a date dates, when a verb in its clause says the incident
 // happened then (a date beside "the toll rose" dates only a report).  Wars
 // are dated by their own start rules.
-const RuleMatch* IncidentDated(const SentenceContext& ctx, const std::vector<const RuleMatch*>& incidents,
+const RuleMatch* IncidentDated(const SentenceContext& ctx, const RuleSet& rules,
+                               const std::vector<const RuleMatch*>& incidents,
                                const std::vector<const RuleMatch*>& occurred, const TimeExpr& t, Span clause) {
   // Relative days ("on Tuesday", "اليوم") date the report as often as the incident.
-  if (t.since || t.iso.empty()) return nullptr;
-  const std::string_view written = ctx.Between(t.span.start, t.span.end);
-  const bool has_digit = std::any_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!t.relation.empty() && !has_digit) return nullptr;
+  if (t.iso.empty()) return nullptr;
+  if (!t.relation.empty() && !StatesItsDate(ctx, rules, t)) return nullptr;
   const bool happened =
       std::any_of(occurred.begin(), occurred.end(), [&](const RuleMatch* o) { return clause.contains(o->span); });
-  if (!happened) return nullptr;
-  const RuleMatch* m = Nearest(incidents, t.span, clause, true);
-  return m && m->rule->Attribute("lookback") != "none" ? m : nullptr;
+  // "وكانت المروحية، وهي من طراز بيل 212، قد فقدت الاتصال الأحد 19 مايو": the
+  // clause says it happened; the sentence says what did.
+  const Span sentence{0, static_cast<uint32_t>(ctx.folded().size())};
+  // "ويشهد السودان منذ 15 أبريل 2023 حربا", "أودت الفيضانات بحياة 937 شخصا
+  // منذ 14 يونيو": since when a war goes on, or a toll is counted, is when
+  // the incident began.
+  const RuleMatch* m = Nearest(incidents, t.span, happened || t.since ? sentence : clause, true);
+  if (!m || m->value == kAnyIncident) return nullptr;
+  if (t.since) return m;
+  return happened && m->rule->Attribute("lookback") != "none" ? m : nullptr;
 }
 
 // True when the figure ending at `end` ends its clause, or the next word is
@@ -172,7 +234,7 @@ std::string Join(std::initializer_list<std::string> parts) {
 DocumentExtractor::DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer,
                                      const Gazetteer* gazetteer, double tolerance, SentenceSplitter* splitter)
     : doc_(doc), rules_(rules), keyer_(keyer), tolerance_(tolerance), splitter_(splitter),
-      incidents_(doc, gazetteer) {}
+      incidents_(doc, rules, gazetteer) {}
 
 std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
   std::vector<Sentence> sentences = splitter_->Split(doc_);
@@ -280,7 +342,8 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       // event word of the clause (before it first: "مقتل نحو 12 ألف").
       const RuleMatch* counted = RightAfter(ctx, events, n.span.end);
       // "402 من القتلى", "400 of the deaths": a part of the dead, not a toll.
-      if (counted && IsPartitive(ctx.Gap(n.span.end, counted->span.start))) q.who = "part";
+      if (counted && IsPartitive(ctx, rules_, ctx.Gap(n.span.end, counted->span.start))) q.who = "part";
+      if (!counted && PartitiveAfter(ctx, rules_, n.span.end, clause)) q.who = "part";
       const RuleMatch* person = counted ? nullptr : RightAfter(ctx, who, n.span.end);
       if (person) {
         evidence.end = person->span.end;
@@ -342,10 +405,19 @@ void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, S
   // one before it, or after the next incident word, describes the incident
   // ("the quake that struck Japan's Noto peninsula killed 126").
   Span after{n.span.end, clause.end};
+  bool incident_before = false;
   for (const RuleMatch* m : ctx.LongestOf("incident")) {
     if (m->span.start >= after.start && m->span.start < after.end) after.end = m->span.start;
+    incident_before |= m->span.end <= n.span.start && m->span.start >= clause.start;
   }
   q->place = incidents_.PlaceIn(ctx, after);
+  // "وفي بلوشستان ارتفع عدد القتلى إلى 253", "وسجل إقليم السند ... 306
+  // قتلى": a place before a count, in a clause that names no incident, is
+  // where it was counted ("كان مركزه في إقليم الحوز على عمق 18 كيلومترا"
+  // places the quake, not its depth).
+  if (q->place.empty() && !incident_before && counted.family == "event") {
+    q->place = incidents_.PlaceIn(ctx, Span{AfterLastConjunction(ctx, rules_, clause.start, n.span.start), n.span.start});
+  }
   if (q->who.empty()) q->who = incidents_.NationalsAfter(ctx, n.span.end);
   if (const RuleMatch* scope = Nearest(ctx.LongestOf("scope"), n.span, clause, false)) {
     q->scope = ScopeFromName(scope->value);
@@ -353,7 +425,14 @@ void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, S
   }
   // Only counts of people who change state (hostages, the missing) have one.
   if (counted.Attribute("stateful") != "true") return;
-  if (const RuleMatch* state = Nearest(ctx.LongestOf("state"), n.span, clause, true)) q->state = state->value;
+  // A state names the counts it applies to ("survivors" says nothing of the
+  // arrested): the nearest that applies to this one.
+  std::vector<const RuleMatch*> states;
+  for (const RuleMatch* s : ctx.LongestOf("state")) {
+    const std::string events = "," + s->rule->Attribute("events") + ",";
+    if (events == ",," || events.find("," + counted.value + ",") != std::string::npos) states.push_back(s);
+  }
+  if (const RuleMatch* state = Nearest(states, n.span, clause, true)) q->state = state->value;
 }
 
 void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
@@ -365,13 +444,28 @@ void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
   for (const TimeExpr& t : found.times) {
     const Span clause = ctx.ClauseAround(t.span);
     const RuleMatch* trigger = Nearest(triggers, t.span, clause, true);
-    if (!trigger) trigger = IncidentDated(ctx, incidents, occurred, t, clause);
-    if (!trigger) continue;
-    DateFacts d{t.iso, t.precision, trigger->value, t.relation};
-    std::string subject = "date/" + trigger->value;
+    if (!trigger) trigger = IncidentDated(ctx, rules_, incidents, occurred, t, clause);
+    if (!trigger) {
+      // A date stated with its weekday dates nothing we know of, yet the
+      // document can still contradict itself ("الخميس 5 يوليو" that was a
+      // Friday): a claim of its own, compared with no other.
+      if (t.relation.rfind("weekday ", 0) == 0 && StatesItsDate(ctx, rules_, t)) {
+        const std::string subject = fmt::format("date/stated-day/{}@{}", ctx.doc().id, ctx.Original(t.span).start);
+        builder.Add(ctx, t.span, *t.rule, subject, t.iso, DateFacts{t.iso, t.precision, "stated-day", t.relation});
+      }
+      continue;
+    }
+    // An incident that lasts (a war) is dated by its start, as is any toll
+    // counted "since" a day.
+    const bool start = trigger->rule->family == "incident" && (trigger->rule->Attribute("lookback") == "none" || t.since);
+    DateFacts d{t.iso, t.precision, trigger->value + (start ? "-start" : ""), t.relation};
+    std::string subject = "date/" + d.event;
     if (trigger->rule->Attribute("subject") == "person") {
+      // Whose? The person of the clause, else the only one the sentence names
+      // ("Truss, whose premiership lasted 49 days after she took office on…").
       const RuleMatch* person = Nearest(people, trigger->span, clause, false);
-      if (!person) continue;  // whose assassination? say nothing rather than guess
+      if (!person) person = OnlyPerson(people);
+      if (!person) continue;  // say nothing rather than guess
       subject += "/" + person->value;
       d.event += "/" + person->value;
     }
@@ -394,20 +488,33 @@ void DocumentExtractor::Durations(const SentenceContext& ctx, const Found& found
 std::string DocumentExtractor::JurisdictionFor(const std::string& office, const std::string& person_key,
                                                bool* inferred) const {
   *inferred = true;
+  // The jurisdiction the document speaks of most among `allowed` (all when
+  // empty): "وزير الخارجية" in an article about Washington.
+  auto most_named = [&](const std::set<std::string>& allowed) {
+    std::string best;
+    int most = 0;
+    for (const auto& [j, count] : jurisdiction_counts_) {
+      if (count > most && (allowed.empty() || allowed.count(j))) best = j, most = count;
+    }
+    return best;
+  };
   if (const Person* p = rules_.FindPerson(person_key)) {
+    std::set<std::string> holding, countries;
     for (const std::string& role : p->roles) {
       const size_t slash = role.find('/');
-      if (slash != std::string::npos && role.substr(slash + 1) == office) return role.substr(0, slash);
+      if (slash == std::string::npos) continue;
+      if (role.substr(slash + 1) == office) holding.insert(role.substr(0, slash));
+      countries.insert(role.substr(0, slash));
     }
+    // King Charles reigns in fifteen realms: the one the article is about.
+    if (!holding.empty()) {
+      const std::string named = most_named(holding);
+      return named.empty() ? *holding.begin() : named;
+    }
+    // Sudan's vice president called its president: still Sudan's office.
+    if (countries.size() == 1) return *countries.begin();
   }
-  // The jurisdiction the document speaks of most ("وزير الخارجية" in an
-  // article about Washington).
-  std::string best;
-  int most = 0;
-  for (const auto& [j, count] : jurisdiction_counts_) {
-    if (count > most) best = j, most = count;
-  }
-  return best;
+  return most_named({});
 }
 
 void DocumentExtractor::Officeholders(const SentenceContext& ctx, const Found& found) {

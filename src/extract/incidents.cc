@@ -51,6 +51,19 @@ bool AfterFigure(std::string_view folded, const Gazetteer::Match& m) {
   return i > 0 && folded[i - 1] >= '0' && folded[i - 1] <= '9';
 }
 
+// Bytes: ", in 2010," or "، عام 2010،".
+constexpr uint32_t kShortClause = 24;
+// Bytes between two incident words named together: " and ", " و".
+constexpr uint32_t kTogether = 24;
+// Bytes from an incident word to the country it happened in: "a magnitude
+// 6.7 earthquake struck off the southern Philippine province" (some eight words).
+constexpr uint32_t kNearIncident = 96;
+
+uint32_t GapBetween(Span a, Span b) {
+  if (b.start >= a.end) return b.start - a.end;
+  return a.start >= b.end ? a.start - b.end : 0;
+}
+
 int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::atoi(iso.substr(0, 4).c_str()) : 0; }
 
 int64_t ParseLookback(const std::string& value) { return value == "none" ? -1 : std::atoll(value.c_str()); }
@@ -82,25 +95,39 @@ bool IsDateline(std::string_view folded, const Gazetteer::Match& m) {
 }  // namespace
 
 void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times) {
-  SentenceInfo info{ctx.sentence().span, {}};
+  SentenceInfo info;
+  info.span = ctx.sentence().span;
   const int weight = WeightOf(index);
   const auto pasts = ctx.LongestOf("incident_past");
   const auto occurred = ctx.LongestOf("occurred");
   for (const RuleMatch* m : ctx.LongestOf("incident")) {
-    Mention mention{m->value, ParseLookback(m->rule->Attribute("lookback", "none")), ctx.Original(m->span)};
+    Mention mention;
+    mention.type = m->value;
+    mention.lookback = ParseLookback(m->rule->Attribute("lookback", "none"));
+    mention.span = ctx.Original(m->span);
     for (const RuleMatch* p : pasts) {
       if (p->span.start >= m->span.end && ctx.OnlySpaceBetween(m->span.end, p->span.start)) mention.past = true;
     }
     const Span clause = ctx.ClauseAround(m->span);
     mention.year = YearIn(ctx.Between(clause.start, clause.end));
+    // "the worst floods on record, in 2010, killed…": a year set off in a
+    // short clause of its own right after the incident's.
+    if (!mention.year && clause.end + 3 < ctx.folded().size()) {
+      // Past the break (an Arabic comma is two bytes) and its space.
+      const Span next = ctx.ClauseAround(Span{clause.end + 3, clause.end + 3});
+      if (next.end - next.start <= kShortClause) mention.year = YearIn(ctx.Between(next.start, next.end));
+    }
     // Only a clause that says the incident happened dates it ("ضرب الزلزال
     // اليابان في 1 يناير"); "the toll rose on Saturday" dates a report.
     const bool happened = std::any_of(occurred.begin(), occurred.end(), [&](const RuleMatch* o) { return clause.contains(o->span); });
     for (const TimeExpr& t : times) {
       if (!happened || t.iso.empty() || t.iso[0] == 'X' || !clause.contains(t.span) || t.since) continue;
+      // "an aftershock rattled the region on Tuesday": a day named from the
+      // report's own dates the report, not the incident.
+      if (!t.relation.empty() && !StatesItsDate(ctx, rules_, t)) continue;
       if (t.precision == "day" && mention.day.empty()) mention.day = t.iso;
     }
-    if (!mention.past) {
+    if (!mention.past && mention.type != kAnyIncident) {
       if (!type_weight_.count(m->value)) type_order_.push_back(m->value);
       type_weight_[m->value] += weight;
     }
@@ -109,7 +136,7 @@ void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, cons
   if (gazetteer_) {
     for (const Gazetteer::Match& g : Places(ctx)) {
       if (!IsDateline(ctx.folded(), g) && !AfterFigure(ctx.folded(), g) && !g.place->country.empty()) {
-        info.countries.insert(g.place->country);
+        info.countries.push_back({g.place->country, ctx.Original(Span{static_cast<uint32_t>(g.begin), static_cast<uint32_t>(g.end)})});
       }
       if (!g.place->country.empty()) country_weight_[g.place->country] += weight;
       if (const Place* region = RegionOf(*gazetteer_, g.place)) region_weight_[region->id] += weight;
@@ -196,20 +223,35 @@ IncidentFacts IncidentTracker::ForClaim(const Claim& claim, const IncidentFacts&
   if (!sentence->span.contains(claim.span) || sentence->mentions.empty()) return main;
   // The incident word nearest before the claim, else the first after it.
   const Mention* nearest = nullptr;
-  std::set<std::string> types;
+  std::set<std::string> types;  // of incidents named together ("the pager and radio blasts")
   for (const Mention& m : sentence->mentions) {
-    if (!IsPast(m, main)) types.insert(m.type);
+    for (const Mention& other : sentence->mentions) {
+      if (other.type == m.type || m.type == kAnyIncident || other.type == kAnyIncident) continue;
+      if (GapBetween(m.span, other.span) <= kTogether && !IsPast(m, main)) types.insert(m.type);
+    }
     if (m.span.start <= claim.span.start || !nearest) nearest = &m;
   }
-  IncidentFacts own{nearest->type, main.country, main.region, nearest->day, fmt::format("s{}", ++*next_local), true};
-  // "37 killed in the pager and radio blasts": a sum over two incidents.
-  if (types.size() > 1) return own;
-  if (nearest->type != main.type || IsPast(*nearest, main)) return own;
-  // "a quake struck the Philippines" in a report on Japan's: another one.
-  const bool elsewhere = !sentence->countries.empty() &&
-                         std::none_of(sentence->countries.begin(), sentence->countries.end(),
-                                      [&](const std::string& c) { return main.country.find(c) != std::string::npos; });
-  if (elsewhere) return own;
+  // "the disaster", "الكارثة": whatever the article reports on, unless dated
+  // years back ("the March 2011 disaster").
+  const std::string type = nearest->type == kAnyIncident ? main.type : nearest->type;
+  if (type.empty()) return main;
+  IncidentFacts own{type, main.country, main.region, nearest->day, fmt::format("s{}", ++*next_local), true};
+  // "37 killed in the pager and radio blasts": a sum over two incidents,
+  // compared with nothing outside its document.
+  if (types.size() > 1) {
+    own.day.clear();
+    return own;
+  }
+  if (type != main.type || IsPast(*nearest, main)) return own;
+  // "a quake struck the Philippines" in a report on Japan's: another one;
+  // a country named far from the incident word ("…on the way back from a
+  // dam at the border with Azerbaijan") is not where it happened.
+  bool near_foreign = false, near_main = false;
+  for (const auto& [country, span] : sentence->countries) {
+    if (GapBetween(span, nearest->span) > kNearIncident) continue;
+    (main.country.find(country) != std::string::npos ? near_main : near_foreign) = true;
+  }
+  if (near_foreign && !near_main) return own;
   IncidentFacts same = main;
   same.from_sentence = true;
   return same;

@@ -28,9 +28,14 @@
 
 namespace factlint {
 
+// The value of incident words that name no type ("the disaster",
+// "الكارثة"): the article's own incident, unless dated years back.
+inline constexpr char kAnyIncident[] = "any";
+
 class IncidentTracker {
  public:
-  IncidentTracker(const Document& doc, const Gazetteer* gazetteer) : doc_(doc), gazetteer_(gazetteer) {}
+  IncidentTracker(const Document& doc, const RuleSet& rules, const Gazetteer* gazetteer)
+      : doc_(doc), rules_(rules), gazetteer_(gazetteer) {}
 
   // Records one sentence; `index` counts sentences from 0 (the headline).
   void AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times);
@@ -57,7 +62,7 @@ class IncidentTracker {
   struct SentenceInfo {
     Span span;            // original bytes
     std::vector<Mention> mentions;
-    std::set<std::string> countries;  // countries the sentence names as places
+    std::vector<std::pair<std::string, Span>> countries;  // countries named as places, original bytes
   };
 
   std::vector<Gazetteer::Match> Places(const SentenceContext& ctx) const;
@@ -68,6 +73,7 @@ class IncidentTracker {
   bool LastingType(const std::string& type) const;  // no lookback limit (a war)
 
   const Document& doc_;
+  const RuleSet& rules_;
   const Gazetteer* gazetteer_;
   std::vector<SentenceInfo> sentences_;
   std::map<std::string, int> type_weight_;     // incident type -> weighted mentions

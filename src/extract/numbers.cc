@@ -79,7 +79,37 @@ bool Joined(const SentenceContext& ctx, const RuleSet& rules, const Token& a, co
   gap.erase(std::remove_if(gap.begin(), gap.end(), [](char c) { return c == '-' || c == '(' || c == ')'; }),
             gap.end());
   if (gap.empty()) return true;
+  // "بين 400 و750", "between 400 and 750": two figures side by side; digits
+  // joined by "و" follow a scale word ("72 ألفًا و45").
+  if (a.role == "digits" && b.role == "digits") return false;
   return rules.Lexicon(ctx.sentence().lang, "number_joiner").count(gap) > 0;
+}
+
+// "ما بين 400 و750 شخصا", "between 400 and 750 people": one figure, a range.
+// A "between" with no second figure after it says nothing.
+void JoinRanges(const SentenceContext& ctx, const RuleSet& rules, std::vector<NumberExpr>* numbers) {
+  std::vector<NumberExpr> out;
+  const auto& joiners = rules.Lexicon(ctx.sentence().lang, "number_joiner");
+  for (size_t i = 0; i < numbers->size(); ++i) {
+    NumberExpr n = (*numbers)[i];
+    if (n.qualifier != "between") {
+      out.push_back(n);
+      continue;
+    }
+    n.qualifier = "exact";
+    n.range = {n.stated, n.stated};
+    if (i + 1 < numbers->size()) {
+      const NumberExpr& high = (*numbers)[i + 1];
+      if (joiners.count(ctx.Gap(n.span.end, high.span.start)) && high.stated > n.stated) {
+        n.qualifier = "range";
+        n.range = {n.stated, high.stated};
+        n.span.end = n.full.end = high.span.end;
+        ++i;
+      }
+    }
+    out.push_back(n);
+  }
+  *numbers = std::move(out);
 }
 
 // Combines a run of tokens: "ثلاثة وعشرون" = 23, "12 ألف" = 12000,
@@ -169,6 +199,7 @@ std::vector<NumberExpr> FindNumbers(const SentenceContext& ctx, const RuleSet& r
     if (!std::isfinite(n.stated) || n.stated > kLargestFigure) continue;
     out.push_back(n);
   }
+  JoinRanges(ctx, rules, &out);
   return out;
 }
 
@@ -204,7 +235,9 @@ std::string DescribeNumber(const NumberExpr& n) {
   if (n.qualifier == "approximate") return "about " + v;
   if (n.qualifier == "lower_bound") return "more than " + v;
   if (n.qualifier == "upper_bound") return "at most " + v;
-  if (n.qualifier == "vague") return fmt::format("{}–{}", FormatNumber(n.range.low), FormatNumber(n.range.high));
+  if (n.qualifier == "vague" || n.qualifier == "range") {
+    return fmt::format("{}–{}", FormatNumber(n.range.low), FormatNumber(n.range.high));
+  }
   return v;
 }
 

@@ -15,7 +15,7 @@ struct NumberExpr {
   Span full;                  // with the qualifier ("أكثر من 40 ألف")
   double stated = 0;          // 40000; for vague ones the unit (1000 for "آلاف")
   Interval range;             // what the text allows, qualifier and tolerance applied
-  std::string qualifier = "exact";  // exact | approximate | lower_bound | upper_bound | vague
+  std::string qualifier = "exact";  // exact | approximate | lower_bound | upper_bound | vague | range
   std::string rule;           // rule of the first token
   bool percent = false;       // followed by "%"
   std::string currency;       // unit of a sign before the figure ("$100" -> "usd"), from `currency` words

@@ -35,14 +35,14 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
-// The sentence's tense from the `tense` words the rules declare (phrases of
-// up to four words: "من المقرر أن", "is expected to"; a word may carry a
-// proclitic the rules declare: "وقال").  The future wins: "قال إنه سيزور
-// القاهرة يوم الجمعة" is about a coming Friday.
-Tense SentenceTense(const SentenceContext& ctx, const RuleSet& rules) {
+// The tense of a stretch of text from the `tense` words the rules declare
+// (phrases of up to four words: "من المقرر أن", "is expected to"; a word may
+// carry a proclitic the rules declare: "وقال").  The future wins: "قال إنه
+// سيزور القاهرة يوم الجمعة" is about a coming Friday.
+Tense TenseOf(std::string_view text, const SentenceContext& ctx, const RuleSet& rules) {
   const auto& tenses = rules.Lexicon(ctx.sentence().lang, "tense");
   const auto& proclitics = rules.Lexicon(ctx.sentence().lang, "proclitic");
-  const std::vector<std::string> words = Words(ctx.folded());
+  const std::vector<std::string> words = Words(text);
   Tense tense = Tense::kUnknown;
   auto note = [&](const std::string& phrase) {
     auto it = tenses.find(phrase);
@@ -413,14 +413,34 @@ void PairLocalWithUtc(const SentenceContext& ctx, std::vector<TimeExpr>* times) 
 
 }  // namespace
 
+bool StatesItsDate(const SentenceContext& ctx, const RuleSet& rules, const TimeExpr& t) {
+  // A clock time ("الساعة 4:17 فجرًا بالتوقيت المحلي") is written out too.
+  if (t.iso.empty() || (t.precision != "day" && t.precision != "minute")) return false;
+  const std::string_view written = ctx.Between(t.span.start, t.span.end);
+  if (std::any_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  const auto& months = rules.Lexicon(ctx.sentence().lang, "month");
+  for (size_t start = 0; start < written.size();) {
+    size_t end = std::min(written.find(' ', start), written.size());
+    if (months.count(std::string(written.substr(start, end - start)))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date,
                                 std::optional<int64_t>* story_day) {
   std::vector<TimeExpr> out;
   const std::vector<const RuleMatch*> since = ctx.Family("since_marker");
   const std::vector<const RuleMatch*> times = ctx.LongestOf("time");
   if (times.empty()) return out;
-  const Tense tense = SentenceTense(ctx, rules);
+  const Tense sentence_tense = TenseOf(ctx.folded(), ctx, rules);
   for (const RuleMatch* m : times) {
+    // The clause's own verb first ("… ستجرى في 28 يونيو، لاختيار خلف للرئيس
+    // الذي لقي حتفه … يوم 19 مايو": the 19th is past), else the sentence's.
+    const Span clause = ctx.ClauseAround(m->span);
+    Tense tense = sentence_tense == Tense::kUnknown ? Tense::kUnknown
+                                                    : TenseOf(ctx.Between(clause.start, clause.end), ctx, rules);
+    if (tense == Tense::kUnknown) tense = sentence_tense;
     std::optional<TimeExpr> t = Resolver(*m, rules, ctx.sentence().lang, doc_date, tense, *story_day).Resolve();
     if (!t) continue;
     if (t->full_date) {

@@ -140,8 +140,11 @@ struct ClaimGraph::Impl {
       auto [it, fresh] = index.emplace(key, locals.size());
       if (fresh) {
         auto date = doc_date.find(c.doc);
+        // A document's main incident, and any other it dates, meet other
+        // documents' ("the mosque attack of 19 September"); an undated one
+        // ("the previous war") stays inside its document.
         locals.push_back({c.incident, c.doc, date != doc_date.end() ? date->second : c.doc_date,
-                          c.incident.local == "main"});
+                          c.incident.local == "main" || !c.incident.day.empty()});
         local_vertex.push_back(VertexFor(VertexKind::kIncident, key, c.incident.type));
       }
       claim_local[i] = static_cast<long>(it->second);

@@ -27,7 +27,7 @@ const std::set<std::string> kFamilies = {
     "duration_dual", "duration_unit", "event", "figure_follower", "former", "hedge", "hijri_month", "honorific",
     "incident", "incident_past", "jurisdiction", "lasting", "measure", "month", "month_ambiguous", "month_part",
     "month_shift", "name_join", "name_stop", "not_quantity", "nth", "number_digits", "number_joiner", "number_word",
-    "occurred", "office", "ordinal", "period_scope", "person", "place", "proclitic", "qualifier",
+    "occurred", "office", "ordinal", "partitive", "period_scope", "person", "place", "proclitic", "qualifier",
     "scope", "since_marker", "source", "state", "tense", "time", "time_zone", "unit",
     "weekday", "weekday_name", "who"};
 
@@ -35,7 +35,7 @@ const std::set<std::string> kFamilies = {
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
                                            "entering", "subject", "window", "lookback", "stateful", "comma",
-                                           "order", "part", "zone", "tense", "from"};
+                                           "order", "part", "zone", "tense", "near", "events", "from"};
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}: line {}", file, node.Mark().line + 1);

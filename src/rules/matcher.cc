@@ -475,7 +475,7 @@ bool IsLexiconOnly(const std::string& family) {
                                                   "duration_unit", "duration_dual", "weekday_name", "nth",
                                                   "month_part", "month_shift", "period_scope", "direction",
                                                   "count_word", "day_part", "time_zone", "clock_hour",
-                                                  "clock_minute", "currency", "tense", "proclitic"};
+                                                  "clock_minute", "currency", "tense", "proclitic", "partitive"};
   return kFamilies.count(family) > 0;
 }
 
