@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace factlint {
 namespace {
@@ -67,15 +68,14 @@ std::string SentenceContext::Quote(Span folded) const {
 }
 
 Span SentenceContext::ClauseAround(Span span) const {
-  uint32_t start = 0;
-  uint32_t end = static_cast<uint32_t>(folded_.text().size());
-  for (const Span& b : clause_breaks_) {
-    if (b.end <= span.start) start = b.end;
-    if (b.start >= span.end) {
-      end = b.start;
-      break;
-    }
-  }
+  // The breaks are sorted and apart: the last one ending before the span,
+  // the first one starting after it (a long sentence has many of both).
+  const auto before = std::partition_point(clause_breaks_.begin(), clause_breaks_.end(),
+                                           [&](const Span& b) { return b.end <= span.start; });
+  const auto after = std::partition_point(clause_breaks_.begin(), clause_breaks_.end(),
+                                          [&](const Span& b) { return b.start < span.end; });
+  const uint32_t start = before == clause_breaks_.begin() ? 0 : std::prev(before)->end;
+  const uint32_t end = after == clause_breaks_.end() ? static_cast<uint32_t>(folded_.text().size()) : after->start;
   return Span{start, end};
 }
 

@@ -158,6 +158,7 @@ Span SpanOf(std::string_view text, std::string_view piece) {
 
 bool IsWordChar(UChar32 c) {
   if (c >= 0 && c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  if (c >= 0x0621 && c <= 0x064A) return true;  // the Arabic letters (Lo, and tatweel Lm): most of the text
   return c >= 0 && (u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
 }
 
