@@ -122,7 +122,11 @@ Status CompileLanguage(const std::string& lang, const std::vector<std::unique_pt
     if (!AppliesTo(*rule, lang)) continue;
     if (rule->pattern.empty() && !IsLexiconOnly(rule->family)) {
       const auto slot = static_cast<uint32_t>(out->word_rules.size());
-      for (const auto& [word, value] : rule->words) out->words.Add(SingleSpaced(word), slot);
+      // A word spaced irregularly ("a  b") never matched through RE2 either:
+      // WordInside looks words up single spaced.
+      for (const auto& [word, value] : rule->words) {
+        if (SingleSpaced(word) == word) out->words.Add(word, slot);
+      }
       out->word_rules.push_back(rule.get());
       out->word_rule_order.push_back(order++);
       continue;
@@ -243,7 +247,8 @@ bool ShortenToEdge(const re2::RE2& re, std::string_view text, std::vector<re2::S
 // The word of a word-list rule inside its whole match: the match less the
 // proclitics and tanween alef the pattern allowed around it.  Finding it
 // here spares RE2 its slower submatch engines on every word.
-std::optional<Span> WordInside(const Rule& rule, std::string_view text, Span whole) {
+template <typename IsWord>
+std::optional<Span> WordInside(std::string_view text, Span whole, const IsWord& is_word) {
   static constexpr std::string_view kPrefixes[] = {"", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"};
   static constexpr std::string_view kSuffixes[] = {"", "ا"};
   const std::string_view match = text.substr(whole.start, whole.size());
@@ -253,13 +258,17 @@ std::optional<Span> WordInside(const Rule& rule, std::string_view text, Span who
       if (prefix.size() + suffix.size() >= match.size()) continue;
       if (match.substr(match.size() - suffix.size()) != suffix) continue;
       const std::string_view word = match.substr(prefix.size(), match.size() - prefix.size() - suffix.size());
-      if (rule.words.count(SingleSpaced(word))) {
+      if (is_word(word)) {
         const uint32_t start = whole.start + static_cast<uint32_t>(prefix.size());
         return Span{start, start + static_cast<uint32_t>(word.size())};
       }
     }
   }
   return std::nullopt;
+}
+
+std::optional<Span> WordInside(const Rule& rule, std::string_view text, Span whole) {
+  return WordInside(text, whole, [&](std::string_view word) { return rule.words.count(SingleSpaced(word)) > 0; });
 }
 
 // RunRule for word lists: whole matches only (RE2's fast DFA path).
@@ -385,6 +394,28 @@ void WalkTrie(const CompiledRules& c, std::string_view text, size_t from, int ra
   }
 }
 
+// True when `word`, spaced as SingleSpaced() spaces it, is a word of rule
+// `slot`: the look-up of WordInside through the trie, without allocating.
+bool TrieHasWord(const CompiledRules& c, uint32_t slot, std::string_view word) {
+  auto space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+  size_t begin = 0, end = word.size();
+  while (begin < end && space(word[begin])) ++begin;
+  while (end > begin && space(word[end - 1])) --end;
+  if (begin == end) return false;
+  uint32_t node = 0;
+  for (size_t i = begin; i < end;) {
+    node = c.words.Child(node, space(word[i]) ? ' ' : static_cast<unsigned char>(word[i]));
+    if (node == WordTrie::kNone) return false;
+    if (space(word[i])) {
+      while (i < end && space(word[i])) ++i;
+    } else {
+      ++i;
+    }
+  }
+  const std::vector<uint32_t>& ends = c.words.Ends(node);
+  return std::find(ends.begin(), ends.end(), slot) != ends.end();
+}
+
 // The match RE2 would have given at `start` for one rule: its preferred
 // candidate, shortened (as ShortenToEdge does) until one ends at a word
 // edge.  `candidates` are this rule's, best first.
@@ -436,7 +467,8 @@ void MatchWords(const CompiledRules& c, std::string_view text, std::optional<uin
         if (!chosen) continue;
         const Rule& rule = *c.word_rules[slot];
         const std::optional<Span> word =
-            WordInside(rule, text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(chosen->end)});
+            WordInside(text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(chosen->end)},
+                       [&](std::string_view w) { return TrieHasWord(c, slot, w); });
         if (!word) continue;
         RuleMatch match;
         match.rule = &rule;
