@@ -12,8 +12,11 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Whether folded[i] (of byte length `len`) ends a clause.
 bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
   const auto lead = static_cast<unsigned char>(text[i]);
-  // Letters, digits, spaces and the middle of a character break nothing.
-  if ((lead >= 0x80 && lead < 0xC2) || (lead < 0x80 && (std::isalnum(lead) || lead == ' '))) return false;
+  // Only these bytes start a break below: every other (a letter, a digit,
+  // the middle of a character) is passed over at once.
+  const bool may_break = lead < 0x80 ? std::string_view(";:()\"?!,").find(static_cast<char>(lead)) != std::string_view::npos
+                                     : lead == 0xC2 || lead == 0xD8 || lead == 0xE2;  // « » ، ؛ ؟ “ ”
+  if (!may_break) return false;
   static constexpr std::string_view kBreaks[] = {"،", "؛", ";", ":", "(", ")", "«", "»", "“", "”", "\"", "؟", "?", "!"};
   for (std::string_view b : kBreaks) {
     if (text.compare(i, b.size(), b) == 0) {
