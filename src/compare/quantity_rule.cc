@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -78,6 +79,10 @@ struct Contradiction {
   size_t a = 0, b = 0;  // side indexes, `a` the smaller figure
   Verdict verdict = Verdict::kConflict;
 };
+
+bool IsError(const std::optional<Contradiction>& c) {
+  return c && (c->verdict == Verdict::kShrank || c->verdict == Verdict::kConflict);
+}
 
 // The content words of a source ("الهيئة الوطنية لإدارة الكوارث" ->
 // الهيئه الوطنيه لاداره الكوارث): articles and proclitics off, short words out.
@@ -196,10 +201,13 @@ std::string Timeline(const std::vector<ClaimGroup>& sides, const CompareContext&
   std::vector<std::pair<std::optional<int64_t>, const ClaimGroup*>> order;
   for (const ClaimGroup& s : sides) order.push_back({ViewOf(s, ctx).first_day, &s});
   std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  // A dozen figures tell the story; thousands (hostile input) would bury it.
+  constexpr size_t kShown = 12;
   std::string out;
-  for (const auto& [day, side] : order) {
-    out += fmt::format("{}{} ({})", out.empty() ? "" : ", then ", SideValue(*side), ctx.Where(*side));
+  for (size_t i = 0; i < order.size() && i < kShown; ++i) {
+    out += fmt::format("{}{} ({})", out.empty() ? "" : ", then ", SideValue(*order[i].second), ctx.Where(*order[i].second));
   }
+  if (order.size() > kShown) out += fmt::format(", and {} more", order.size() - kShown);
   return out;
 }
 
@@ -266,22 +274,29 @@ void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const
   const double near = rule && !rule->Attribute("near").empty() ? std::strtod(rule->Attribute("near").c_str(), nullptr) : -1;
   std::vector<SideView> views;
   for (const ClaimGroup& s : sides) views.push_back(ViewOf(s, ctx));
-  // Sides are few (groups of compatible figures): comparing them pairwise
-  // is cheap, whatever the number of claims.
-  std::vector<Contradiction> found;
-  for (size_t i = 0; i < sides.size(); ++i) {
+  // Sides are usually few, but hostile input makes thousands: keep the worst
+  // contradiction and which sides take part in one, never every pair, and
+  // stop once every side takes part and the worst is an error.
+  std::optional<Contradiction> worst;
+  std::vector<bool> shown_side(sides.size(), false);
+  size_t shown_count = 0;
+  for (size_t i = 0; i < sides.size() && !(shown_count == sides.size() && IsError(worst)); ++i) {
     for (size_t j = i + 1; j < sides.size(); ++j) {
       if (!Comparable(Q(sides[i].front()), Q(sides[j].front()))) continue;
       if (views[i].range.Overlaps(views[j].range)) continue;
       const bool i_small = views[i].range.high < views[j].range.low;
       const size_t small = i_small ? i : j, large = i_small ? j : i;
       const Verdict v = Judge(views[small], views[large], grows, near, ctx);
-      if (v != Verdict::kUpdate) found.push_back({small, large, v});
+      if (v == Verdict::kUpdate) continue;
+      for (size_t side : {small, large}) {
+        if (!shown_side[side]) shown_side[side] = true, ++shown_count;
+      }
+      if (!worst || SeverityOf(v, false) > SeverityOf(worst->verdict, false)) worst = Contradiction{small, large, v};
     }
   }
   const Claim& first = *group.front();
   const std::string subject = DescribeSubject(first, ctx.rules);
-  if (found.empty()) {
+  if (!worst) {
     if (!ctx.show_updates) return;
     ClaimGroup all;
     for (const ClaimGroup& s : sides) all.insert(all.end(), s.begin(), s.end());
@@ -293,12 +308,10 @@ void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const
     return;
   }
   // The worst contradiction names the finding; every side in one is shown.
-  const auto worst = std::max_element(found.begin(), found.end(), [&](const Contradiction& x, const Contradiction& y) {
-    return SeverityOf(x.verdict, false) < SeverityOf(y.verdict, false);
-  });
-  std::set<size_t> shown;
-  for (const Contradiction& c : found) shown.insert({c.a, c.b});
-  std::vector<size_t> order(shown.begin(), shown.end());
+  std::vector<size_t> order;
+  for (size_t i = 0; i < sides.size(); ++i) {
+    if (shown_side[i]) order.push_back(i);
+  }
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return views[x].first_day < views[y].first_day; });
   std::vector<std::pair<std::string, ClaimGroup>> named;
   std::vector<const ClaimGroup*> shown_sides;

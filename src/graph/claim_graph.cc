@@ -20,11 +20,11 @@
 namespace factlint {
 namespace {
 
-enum class VertexKind { kDocument, kClaim, kSubject, kSpelling, kIncident };
+enum class VertexKind { kDocument, kClaim, kSubject, kSpelling, kIncident, kFinding };
 enum class EdgeKind { kStates, kAbout, kNames, kSameEntity, kAgrees, kConflicts, kOfIncident, kSameIncident };
 
 const char* Name(VertexKind k) {
-  static constexpr const char* kNames[] = {"document", "claim", "subject", "spelling", "incident"};
+  static constexpr const char* kNames[] = {"document", "claim", "subject", "spelling", "incident", "finding"};
   return kNames[static_cast<int>(k)];
 }
 const char* Name(EdgeKind k) {
@@ -292,11 +292,11 @@ void ClaimGraph::AddFinding(const Finding& f) {
     }
     if (centre) centres.push_back(*centre);
   }
-  for (size_t i = 0; i < centres.size(); ++i) {
-    for (size_t j = i + 1; j < centres.size(); ++j) {
-      boost::add_edge(centres[i], centres[j], EdgeData{EdgeKind::kConflicts}, m.g);
-    }
-  }
+  // Each side conflicts with the finding, not with every other side: a star
+  // stays linear in the sides (hostile input makes thousands of them).
+  if (centres.size() < 2) return;
+  const Vertex finding = m.VertexFor(VertexKind::kFinding, f.id.empty() ? f.fingerprint : f.id);
+  for (Vertex centre : centres) boost::add_edge(finding, centre, EdgeData{EdgeKind::kConflicts}, m.g);
 }
 
 // A DOT quoted string.  Boost's escape_dot_string leaves a backslash as is,
