@@ -6,6 +6,7 @@
 
 #include "document/meta.h"
 #include "factlint/civil_date.h"
+#define FACTLINT_FUZZ_SHARED_ENGINE
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "factlint/report.h"
+#define FACTLINT_FUZZ_SHARED_ENGINE
 #include "fuzz_support.h"
 
 namespace {

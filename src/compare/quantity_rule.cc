@@ -57,7 +57,14 @@ struct SideView {
   Interval range{-Interval::kInfinity, Interval::kInfinity};
   std::optional<int64_t> first_day, last_day;
   bool all_dated = true;
+  bool rounded = false;  // some figure is approximate or a round number ("2,800")
 };
+
+// "about 2,800", "50", "1,000": a figure that may have been rounded.
+bool MayBeRounded(const QuantityFacts& q) {
+  if (q.qualifier != "exact") return true;
+  return q.stated >= 10 && std::fmod(q.stated, 10) == 0;
+}
 
 SideView ViewOf(const ClaimGroup& side, const CompareContext& ctx) {
   SideView v;
@@ -65,6 +72,7 @@ SideView ViewOf(const ClaimGroup& side, const CompareContext& ctx) {
   for (const Claim* c : side) {
     v.range.low = std::max(v.range.low, Q(c).range.low);
     v.range.high = std::min(v.range.high, Q(c).range.high);
+    v.rounded |= MayBeRounded(Q(c));
     const auto day = ctx.DayOf(c->doc);
     if (!day) { v.all_dated = false; continue; }
     if (!v.first_day || *day < *v.first_day) v.first_day = day;
@@ -127,8 +135,12 @@ Verdict Judge(const SideView& small, const SideView& large, bool grows, double n
     if (*small.last_day == *large.first_day) return Verdict::kSameDay;
     return Verdict::kUpdate;
   }
+  // Close figures are a matter of rounding only when one may be rounded:
+  // 112 and 121 seats are two counts, 2,800 and 2,931 injured perhaps one.
   const double gap = large.range.low - small.range.high;
-  return gap <= (near >= 0 ? near : ctx.tolerance * large.range.low) ? Verdict::kNearMiss : Verdict::kConflict;
+  if (near >= 0) return gap <= near ? Verdict::kNearMiss : Verdict::kConflict;
+  const bool rounding = small.rounded || large.rounded;
+  return rounding && gap <= ctx.tolerance * large.range.low ? Verdict::kNearMiss : Verdict::kConflict;
 }
 
 Severity SeverityOf(Verdict v, bool same_source) {

@@ -36,18 +36,37 @@ const RuleMatch* Nearest(const std::vector<const RuleMatch*>& matches, Span span
   return before_first ? (before ? before : after) : (after ? after : before);
 }
 
-// The match of `family` that starts right after `pos` (white space, or the
-// partitive "من"/"of", between).
+// The match of `family` that starts right after `pos`.  Allowed between:
+// white space, the partitive ("من", "of") or a linking word the rule did not
+// take ("251 شخصًا كرهائن", "410 seats for Labour"): the rules' `partitive`
+// words of value gap or link.
 const RuleMatch* RightAfter(const SentenceContext& ctx, const std::vector<const RuleMatch*>& matches, uint32_t pos) {
   for (const RuleMatch* m : matches) {
     if (m->span.start < pos) continue;
     const std::string gap = ctx.Gap(pos, m->span.start);
-    // Allowed between: nothing, the partitive "من"/"of", or a proclitic the
-    // rule did not take ("251 شخصًا كرهائن").
-    if (gap.empty() || gap == "من" || gap == "of" || gap == "ofthe" || gap == "ك" || gap == "ب" || gap == "ل") return m;
-    return nullptr;
+    if (gap.empty()) return m;
+    const auto& links = ctx.Lexicon("partitive");
+    auto it = links.find(gap);
+    return it != links.end() && (it->second == "gap" || it->second == "link") ? m : nullptr;
   }
   return nullptr;
+}
+
+bool IsPartitive(const SentenceContext& ctx, const std::string& gap);
+
+// "the Conservatives were reduced to 121 seats": the group named last before
+// a figure in its clause, for counts that name their group first (seats,
+// votes).  None for the whole after a part ("411 of the 650 seats").
+const RuleMatch* GroupBefore(const SentenceContext& ctx, const std::vector<const RuleMatch*>& groups,
+                             const std::vector<NumberExpr>& numbers, const NumberExpr& n, Span clause) {
+  for (const NumberExpr& other : numbers) {
+    if (other.span.end <= n.span.start && IsPartitive(ctx, ctx.Gap(other.span.end, n.span.start))) return nullptr;
+  }
+  const RuleMatch* last = nullptr;
+  for (const RuleMatch* g : groups) {
+    if (g->span.end <= n.span.start && g->span.start >= clause.start) last = g;
+  }
+  return last;
 }
 
 // "للسلطات الصحية" after "وفقًا" -> "السلطات الصحية": the attached ل
@@ -99,8 +118,8 @@ uint32_t AfterLastConjunction(const SentenceContext& ctx, const RuleSet& rules, 
 // "402 من القتلى", "400 of the deaths" (the word between the figure and what
 // it counts), "نجاة 12 منهم", "12 of them" (the words right after it): a part
 // of a group counted elsewhere, from the rules' `partitive` words.
-bool IsPartitive(const SentenceContext& ctx, const RuleSet& rules, const std::string& gap) {
-  const auto& words = rules.Lexicon(ctx.sentence().lang, "partitive");
+bool IsPartitive(const SentenceContext& ctx, const std::string& gap) {
+  const auto& words = ctx.Lexicon("partitive");
   auto it = words.find(gap);
   return it != words.end() && it->second == "gap";
 }
@@ -342,7 +361,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       // event word of the clause (before it first: "مقتل نحو 12 ألف").
       const RuleMatch* counted = RightAfter(ctx, events, n.span.end);
       // "402 من القتلى", "400 of the deaths": a part of the dead, not a toll.
-      if (counted && IsPartitive(ctx, rules_, ctx.Gap(n.span.end, counted->span.start))) q.who = "part";
+      if (counted && IsPartitive(ctx, ctx.Gap(n.span.end, counted->span.start))) q.who = "part";
       if (!counted && PartitiveAfter(ctx, rules_, n.span.end, clause)) q.who = "part";
       const RuleMatch* person = counted ? nullptr : RightAfter(ctx, who, n.span.end);
       if (person) {
@@ -364,6 +383,9 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       }
       rule = event->rule;
       q.event = event->value;
+      if (q.who.empty() && rule->Attribute("who") == "before") {
+        if (const RuleMatch* group = GroupBefore(ctx, who, found.numbers, n, clause)) q.who = group->value;
+      }
     }
     // A qualifier may also follow what is counted ("قتل 300 شخص تقريبا").
     if (q.qualifier == "exact") {

@@ -34,7 +34,7 @@ bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
 }  // namespace
 
 SentenceContext::SentenceContext(const Document& doc, const Sentence& sentence, const RuleSet& rules)
-    : doc_(doc), sentence_(sentence), folded_(doc.Text(sentence.span), sentence.span.start) {
+    : doc_(doc), sentence_(sentence), rules_(rules), folded_(doc.Text(sentence.span), sentence.span.start) {
   matches_ = rules.Match(folded_.text(), sentence.lang);
   const std::string_view text = folded_.text();
   for (size_t i = 0; i < text.size(); ++i) {

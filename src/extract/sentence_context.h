@@ -22,6 +22,10 @@ class SentenceContext {
   const std::string& folded() const { return folded_.text(); }
   const FoldedText& folded_text() const { return folded_; }
   const std::vector<RuleMatch>& matches() const { return matches_; }
+  // The sentence language's word list of one lexicon-only family.
+  const std::map<std::string, std::string>& Lexicon(const std::string& family) const {
+    return rules_.Lexicon(sentence_.lang, family);
+  }
 
   // Matches of one family, in text order.
   std::vector<const RuleMatch*> Family(std::string_view family) const;
@@ -46,6 +50,7 @@ class SentenceContext {
  private:
   const Document& doc_;
   const Sentence& sentence_;
+  const RuleSet& rules_;
   FoldedText folded_;
   std::vector<RuleMatch> matches_;
   std::vector<Span> clause_breaks_;  // found once: ClauseAround is asked for every figure and date
