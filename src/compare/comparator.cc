@@ -71,6 +71,7 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
     if (first.get<DateFacts>()) {
       const size_t before = findings.size();
       CompareDates(group, ctx, &findings);
+      CompareClockTimes(group, ctx, &findings);
       for (size_t i = before; i < findings.size(); ++i) {
         const std::string& key = graph.SubjectOf(indexes.front());
         if (key.find('|') != std::string::npos) findings[i].incident = key.substr(0, key.find('|'));
@@ -90,6 +91,7 @@ std::vector<Finding> CompareClaims(const RuleSet& rules, const KnowledgeBase& kb
   }
   CheckHolderNames(officeholders, ctx, &findings);
   CheckWeekdays(new_dates, ctx, &findings);
+  CheckClockPairs(new_dates, ctx, &findings);
   SortAndNumber(&findings);
   for (const Finding& f : findings) graph.AddFinding(f);
   return findings;

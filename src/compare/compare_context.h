@@ -68,6 +68,16 @@ void CheckWeekdays(const ClaimGroup& group, const CompareContext& ctx, std::vect
 // True for a date whose stated weekday is not its own: the document already
 // contradicts itself, so the date is not set against other documents'.
 bool ContradictsItsWeekday(const Claim& claim);
+// A local time whose UTC equivalent, given beside it ("23:11 بالتوقيت المحلي
+// (22:11 ت.غ)"), is not what the place's offset makes it (within one document).
+void CheckClockPairs(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+// Clock times of one event across documents, compared as instants: a local
+// time and its UTC equivalent agree.
+void CompareClockTimes(const ClaimGroup& group, const CompareContext& ctx, std::vector<Finding>* out);
+// The offset from UTC, in minutes, of a country (ISO 3166 code) at noon UTC
+// of `day` (days since 1970-01-01); nothing when its zones differ or ICU
+// does not know it.
+std::optional<int> UtcOffsetMinutes(const std::string& country, int64_t day);
 void CompareDurations(const ClaimGroup& group, const ClaimGroup& start_dates, const CompareContext& ctx,
                       std::vector<Finding>* out);
 // Officeholder names checked against the knowledge base (one claim each).

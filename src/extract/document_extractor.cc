@@ -265,11 +265,12 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
       if (m.rule->family == "person") ++people_counts_[m.value];
     }
   }
+  std::optional<int64_t> story_day;  // the last day the document dated in full
   for (size_t i = 0; i < contexts_.size(); ++i) {
     const auto& ctx = contexts_[i];
     Found found;
     found.numbers = FindNumbers(*ctx, rules_, tolerance_);
-    found.times = FindTimes(*ctx, rules_, doc_.meta.date);
+    found.times = FindTimes(*ctx, rules_, doc_.meta.date, &story_day);
     incidents_.AddSentence(i, *ctx, found.times);
     found.durations = FindDurations(*ctx, rules_, tolerance_);
     found.offices = FindOffices(*ctx, rules_, keyer_);
@@ -608,6 +609,12 @@ void DocumentExtractor::AddMentions(const SentenceContext& ctx, const Found& fou
         Mention{kind, family, rule, std::move(value), range, span, ctx.Original(span), ctx.Quote(span), "", ""});
   };
   for (const NumberExpr& n : found.numbers) add("number", "number", n.rule, fmt::format("{}", n.stated), n.range, n.full);
+  // Ordinals used as numbers ("احتل المركز الثالث", "the 21st"): a value,
+  // marked by their family, and never a count (Quantities leaves them out).
+  for (const RuleMatch* o : ctx.LongestOf("ordinal")) {
+    const double value = std::strtod(o->value.c_str(), nullptr);
+    add("number", "ordinal", o->rule->id, fmt::format("{}", value), {value, value}, o->span);
+  }
   for (const TimeExpr& t : found.times) {
     add("time", "time", t.rule->id, t.iso.empty() ? t.relation : t.iso, {}, t.span);
     out->back().precision = t.precision;

@@ -1,6 +1,8 @@
 #include "extract/sentence_context.h"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 
 namespace factlint {
 namespace {
@@ -9,6 +11,12 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether folded[i] (of byte length `len`) ends a clause.
 bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  // Only these bytes start a break below: every other (a letter, a digit,
+  // the middle of a character) is passed over at once.
+  const bool may_break = lead < 0x80 ? std::string_view(";:()\"?!,").find(static_cast<char>(lead)) != std::string_view::npos
+                                     : lead == 0xC2 || lead == 0xD8 || lead == 0xE2;  // « » ، ؛ ؟ “ ”
+  if (!may_break) return false;
   static constexpr std::string_view kBreaks[] = {"،", "؛", ";", ":", "(", ")", "«", "»", "“", "”", "\"", "؟", "?", "!"};
   for (std::string_view b : kBreaks) {
     if (text.compare(i, b.size(), b) == 0) {
@@ -28,6 +36,11 @@ bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
 SentenceContext::SentenceContext(const Document& doc, const Sentence& sentence, const RuleSet& rules)
     : doc_(doc), sentence_(sentence), rules_(rules), folded_(doc.Text(sentence.span), sentence.span.start) {
   matches_ = rules.Match(folded_.text(), sentence.lang);
+  const std::string_view text = folded_.text();
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t len = 0;
+    if (IsClauseBreak(text, i, &len)) clause_breaks_.push_back(Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
+  }
 }
 
 std::vector<const RuleMatch*> SentenceContext::Family(std::string_view family) const {
@@ -58,18 +71,14 @@ std::string SentenceContext::Quote(Span folded) const {
 }
 
 Span SentenceContext::ClauseAround(Span span) const {
-  const std::string_view text = folded_.text();
-  uint32_t start = 0;
-  uint32_t end = static_cast<uint32_t>(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t len = 0;
-    if (!IsClauseBreak(text, i, &len)) continue;
-    if (i + len <= span.start) start = static_cast<uint32_t>(i + len);
-    if (i >= span.end) {
-      end = static_cast<uint32_t>(i);
-      break;
-    }
-  }
+  // The breaks are sorted and apart: the last one ending before the span,
+  // the first one starting after it (a long sentence has many of both).
+  const auto before = std::partition_point(clause_breaks_.begin(), clause_breaks_.end(),
+                                           [&](const Span& b) { return b.end <= span.start; });
+  const auto after = std::partition_point(clause_breaks_.begin(), clause_breaks_.end(),
+                                          [&](const Span& b) { return b.start < span.end; });
+  const uint32_t start = before == clause_breaks_.begin() ? 0 : std::prev(before)->end;
+  const uint32_t end = after == clause_breaks_.end() ? static_cast<uint32_t>(folded_.text().size()) : after->start;
   return Span{start, end};
 }
 

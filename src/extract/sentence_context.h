@@ -53,6 +53,7 @@ class SentenceContext {
   const RuleSet& rules_;
   FoldedText folded_;
   std::vector<RuleMatch> matches_;
+  std::vector<Span> clause_breaks_;  // found once: ClauseAround is asked for every figure and date
 };
 
 }  // namespace factlint

@@ -69,8 +69,9 @@ Tense TenseOf(std::string_view text, const SentenceContext& ctx, const RuleSet& 
 
 class Resolver {
  public:
-  Resolver(const RuleMatch& m, const RuleSet& rules, const std::string& lang, const std::string& doc_date, Tense tense)
-      : m_(m), rules_(rules), lang_(lang), tense_(tense) {
+  Resolver(const RuleMatch& m, const RuleSet& rules, const std::string& lang, const std::string& doc_date, Tense tense,
+           std::optional<int64_t> story_day)
+      : m_(m), rules_(rules), lang_(lang), tense_(tense), story_day_(story_day) {
     auto d = ParseIsoDate(doc_date);
     if (d && d->day && d->year_known) doc_day_ = d->first;
     if (Has("next")) tense_ = Tense::kFuture;
@@ -87,6 +88,7 @@ class Resolver {
     t.span = m_.span;
     t.rule = m_.rule;
     const std::string relative = m_.rule->Attribute("relative");
+    if (!relative.empty() && m_.rule->Attribute("from") == "story") return FromStory(std::atoi(relative.c_str()), t);
     if (!relative.empty()) return Shift(std::atoi(relative.c_str()), m_.rule->Attribute("scope", "day"), t);
     if (Has("count_unit")) return Counted(t);
     if (Has("period") || Has("period2")) {
@@ -98,7 +100,11 @@ class Resolver {
     if (Has("nth") || Has("last_nth")) return NthWeekday(t);
     if (Has("weekday") && !Has("day") && !Has("month")) return Weekday(t);
     if (Has("hijri_month")) return Hijri(t);
-    if (Has("first") && Has("second")) return Numeric(t);  // nothing when no reading is a date
+    if (Has("first") && Has("second")) {
+      std::optional<TimeExpr> numeric = Numeric(t);  // nothing when no reading is a date
+      if (numeric) numeric->full_date = !numeric->iso.empty();
+      return numeric;
+    }
     CivilDate date;
     if (Has("iso_year")) {
       date = {Int("iso_year"), Int("iso_month"), Int("iso_day")};
@@ -109,7 +115,9 @@ class Resolver {
     }
     if (Has("day") && date.month == 0) return DayOfMonth(date.day, t);
     if (date.month && date.year == 0) date.year = InferYear({0, date.month, date.day ? date.day : 1});
-    return Dated(date, t);
+    t = Dated(date, t);
+    t.full_date = date.day && date.month && !t.iso.empty();
+    return t;
   }
 
  private:
@@ -222,6 +230,18 @@ class Resolver {
       t.iso = FormatIsoDay(*doc_day_ + count);
     }
     if (const std::string part = Part(); !part.empty()) t.relation += "; " + part;
+    return t;
+  }
+
+  // "في اليوم التالي", "the day before": days from the last day the document
+  // dated in full, left unresolved when it dated none.  A day of the story,
+  // it dates what follows too ("the next day ... the following day").
+  TimeExpr FromStory(int count, TimeExpr t) const {
+    t.precision = "day";
+    t.relation = fmt::format("{:+} days from the story's last date", count);
+    if (!story_day_) return t;
+    t.iso = FormatIsoDay(*story_day_ + count);
+    t.full_date = true;
     return t;
   }
 
@@ -366,13 +386,36 @@ class Resolver {
   const RuleSet& rules_;
   const std::string& lang_;
   Tense tense_;
+  std::optional<int64_t> story_day_;
   std::optional<int64_t> doc_day_;
 };
+
+// "23:11 بالتوقيت المحلي (22:11 ت.غ)", "4:17 a.m. local time (0117 GMT)": a
+// local time (or one of no stated zone) followed, with only brackets and
+// punctuation between, by a UTC time is that time's UTC equivalent, kept in
+// the relation ("local; utc T22:11Z") for the comparator to check against
+// the place's offset.
+void PairLocalWithUtc(const SentenceContext& ctx, std::vector<TimeExpr>* times) {
+  static constexpr std::string_view kArabicComma = "،";
+  for (size_t i = 0; i + 1 < times->size(); ++i) {
+    TimeExpr& local = (*times)[i];
+    const TimeExpr& utc = (*times)[i + 1];
+    if (local.iso.empty() || local.iso[0] != 'T' || (local.relation != "local" && local.relation != "clock")) continue;
+    if (utc.relation != "utc" || utc.iso.empty()) continue;
+    std::string gap(ctx.Between(local.span.end, utc.span.start));
+    for (size_t at; (at = gap.find(kArabicComma)) != std::string::npos;) gap.erase(at, kArabicComma.size());
+    if (!std::all_of(gap.begin(), gap.end(), [](char c) { return std::string_view(" ([/,-").find(c) != std::string_view::npos; })) {
+      continue;
+    }
+    local.relation = "local; utc " + utc.iso;
+  }
+}
 
 }  // namespace
 
 bool StatesItsDate(const SentenceContext& ctx, const RuleSet& rules, const TimeExpr& t) {
-  if (t.iso.empty() || t.precision != "day") return false;
+  // A clock time ("الساعة 4:17 فجرًا بالتوقيت المحلي") is written out too.
+  if (t.iso.empty() || (t.precision != "day" && t.precision != "minute")) return false;
   const std::string_view written = ctx.Between(t.span.start, t.span.end);
   if (std::any_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
   const auto& months = rules.Lexicon(ctx.sentence().lang, "month");
@@ -384,7 +427,8 @@ bool StatesItsDate(const SentenceContext& ctx, const RuleSet& rules, const TimeE
   return false;
 }
 
-std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date) {
+std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date,
+                                std::optional<int64_t>* story_day) {
   std::vector<TimeExpr> out;
   const std::vector<const RuleMatch*> since = ctx.Family("since_marker");
   const std::vector<const RuleMatch*> times = ctx.LongestOf("time");
@@ -397,13 +441,17 @@ std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules
     Tense tense = sentence_tense == Tense::kUnknown ? Tense::kUnknown
                                                     : TenseOf(ctx.Between(clause.start, clause.end), ctx, rules);
     if (tense == Tense::kUnknown) tense = sentence_tense;
-    std::optional<TimeExpr> t = Resolver(*m, rules, ctx.sentence().lang, doc_date, tense).Resolve();
+    std::optional<TimeExpr> t = Resolver(*m, rules, ctx.sentence().lang, doc_date, tense, *story_day).Resolve();
     if (!t) continue;
+    if (t->full_date) {
+      if (const auto day = ParseIsoDate(t->iso); day && day->first == day->last && day->year_known) *story_day = day->first;
+    }
     for (const RuleMatch* s : since) {
       if (s->span.end <= t->span.start && ctx.OnlySpaceBetween(s->span.end, t->span.start)) t->since = true;
     }
     out.push_back(*t);
   }
+  PairLocalWithUtc(ctx, &out);
   return out;
 }
 

@@ -8,6 +8,8 @@
 // without a year, or a bare weekday, lie before the document or after it.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,13 +25,19 @@ struct TimeExpr {
                            // "ambiguous, or 2016-04-05"; a clock's zone: "local", "utc"
   const Rule* rule = nullptr;
   bool since = false;      // preceded by "منذ"/"since"
+  bool full_date = false;  // a day the text dates in full (day and month): the story's date from here on
 };
 
 // A day the text spells out: a digit or a month's name in it ("19 مايو",
-// "الأول من يناير"), not a day named relative to the report ("on Tuesday",
-// "اليوم", "أمس").
+// "الأول من يناير"), or a clock time ("الساعة 4:17 فجرًا"), not a day named
+// relative to the report ("on Tuesday", "اليوم", "أمس").
 bool StatesItsDate(const SentenceContext& ctx, const RuleSet& rules, const TimeExpr& t);
 
-std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date);
+// The times of one sentence.  `story_day` is the last day the document has
+// dated in full so far (days since 1970-01-01): rules with `from: story`
+// ("في اليوم التالي", "the next day") count from it, not from the document's
+// date; FindTimes moves it on to every day dated in full it reads.
+std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules, const std::string& doc_date,
+                                std::optional<int64_t>* story_day);
 
 }  // namespace factlint

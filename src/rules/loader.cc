@@ -35,7 +35,7 @@ const std::set<std::string> kFamilies = {
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
                                            "entering", "subject", "window", "lookback", "stateful", "comma",
-                                           "order", "part", "zone", "tense", "near", "events", "who"};
+                                           "order", "part", "zone", "tense", "near", "events", "who", "from"};
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}: line {}", file, node.Mark().line + 1);
