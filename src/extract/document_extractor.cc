@@ -183,16 +183,31 @@ const RuleMatch* IncidentDated(const SentenceContext& ctx, const RuleSet& rules,
 
 // True when the figure ending at `end` ends its clause, or the next word is
 // one of the rules' `figure_follower` words (a proclitic may stand before it).
-bool FollowedByFunctionWord(const SentenceContext& ctx, const std::vector<const RuleMatch*>& followers, uint32_t end) {
+bool FollowedByFunctionWord(const SentenceContext& ctx, uint32_t end) {
   const std::string& text = ctx.folded();
   uint32_t pos = end;
   while (pos < text.size() && text[pos] == ' ') ++pos;
   if (pos >= text.size() || ctx.ClauseAround(Span{end, end}).end <= pos) return true;
   const unsigned char c = static_cast<unsigned char>(text[pos]);
   if (c < 0x80 && !std::isalnum(c)) return true;  // punctuation
-  constexpr uint32_t kProclitic = 4;             // و، ب، ل... in UTF-8
-  return std::any_of(followers.begin(), followers.end(),
-                     [&](const RuleMatch* f) { return f->span.start >= pos && f->span.start <= pos + kProclitic; });
+  // The next word, looked up (not matched: these small words are everywhere),
+  // as it stands or after a proclitic or linking letter ("وبحسب", "لدى").
+  const size_t stop = std::min(text.find_first_of(" .,:;!?\"'()", pos), text.size());
+  const std::string word = text.substr(pos, stop - pos);
+  const auto& followers = ctx.Lexicon("figure_follower");
+  if (followers.count(word)) return true;
+  const auto& links = ctx.Lexicon("partitive");
+  auto after_prefix = [&](const std::string& prefix) {
+    return word.size() > prefix.size() && word.compare(0, prefix.size(), prefix) == 0 &&
+           followers.count(word.substr(prefix.size()));
+  };
+  for (const auto& [prefix, unused] : ctx.Lexicon("proclitic")) {
+    if (after_prefix(prefix)) return true;
+  }
+  for (const auto& [prefix, kind] : links) {
+    if (kind == "link" && after_prefix(prefix)) return true;
+  }
+  return false;
 }
 
 bool OverlapsAny(Span span, const std::vector<Span>& others) {
@@ -310,7 +325,6 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   const auto sources = ctx.Family("source");
   const auto hedges = ctx.Family("hedge");
   const auto units = ctx.LongestOf("unit");
-  const auto followers = ctx.Family("figure_follower");
   // Event words that are the counted noun of a figure ("104 ناجين") belong
   // to it, and to no other figure of the sentence.
   std::vector<Span> consumed;
@@ -374,7 +388,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       // "بحبس 8 متهمين": a word right after the figure that is neither whom
       // it counts nor a small word is what it counts: no toll.
       const bool adjacent = event->span.end <= n.span.start && n.span.start - event->span.end <= 16;
-      if (!counted && !person && !adjacent && !FollowedByFunctionWord(ctx, followers, n.span.end)) continue;
+      if (!counted && !person && !adjacent && !FollowedByFunctionWord(ctx, n.span.end)) continue;
       if (counted) evidence.end = counted->span.end;
       // The event noun itself may be followed by who it counts ("2000 أسير فلسطيني").
       if (const RuleMatch* after = counted && q.who.empty() ? RightAfter(ctx, who, counted->span.end) : nullptr) {

@@ -156,8 +156,12 @@ std::string IncidentTracker::NationalsAfter(const SentenceContext& ctx, uint32_t
   return "";
 }
 
-std::vector<Gazetteer::Match> IncidentTracker::Places(const SentenceContext& ctx) const {
-  return gazetteer_->Find(ctx.folded_text(), ctx.doc().bytes);
+const std::vector<Gazetteer::Match>& IncidentTracker::Places(const SentenceContext& ctx) const {
+  if (places_of_ != &ctx) {
+    places_ = gazetteer_->Find(ctx.folded_text(), ctx.doc().bytes);
+    places_of_ = &ctx;
+  }
+  return places_;
 }
 
 std::string IncidentTracker::PlaceIn(const SentenceContext& ctx, Span clause) const {

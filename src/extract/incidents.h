@@ -65,7 +65,9 @@ class IncidentTracker {
     std::vector<std::pair<std::string, Span>> countries;  // countries named as places, original bytes
   };
 
-  std::vector<Gazetteer::Match> Places(const SentenceContext& ctx) const;
+  // The places of a sentence, found once: a sentence asks for them once for
+  // itself and two or three times for each of its figures.
+  const std::vector<Gazetteer::Match>& Places(const SentenceContext& ctx) const;
   IncidentFacts Main() const;
   IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const;
   bool IsPast(const Mention& m, const IncidentFacts& main) const;
@@ -80,6 +82,8 @@ class IncidentTracker {
   std::map<std::string, int> country_weight_;  // country code -> weighted place mentions
   std::map<std::string, int> region_weight_;   // region id -> weighted place mentions
   std::vector<std::string> type_order_;        // types in order of first mention
+  mutable const SentenceContext* places_of_ = nullptr;  // the sentence places_ were found in
+  mutable std::vector<Gazetteer::Match> places_;
 };
 
 }  // namespace factlint

@@ -508,7 +508,7 @@ bool IsLexiconOnly(const std::string& family) {
                                                   "duration_unit", "duration_dual", "weekday_name", "nth",
                                                   "month_part", "month_shift", "period_scope", "direction",
                                                   "count_word", "day_part", "time_zone", "clock_hour",
-                                                  "clock_minute", "currency", "tense", "proclitic", "partitive"};
+                                                  "clock_minute", "currency", "tense", "proclitic", "partitive", "figure_follower"};
   return kFamilies.count(family) > 0;
 }
 
