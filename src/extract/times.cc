@@ -20,49 +20,65 @@ namespace {
 // Which way an undated day, month or weekday lies from the document's date.
 enum class Tense { kUnknown, kPast, kFuture };
 
-// The words of a folded sentence, trailing punctuation removed.
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  while (!text.empty()) {
-    const size_t start = text.find_first_not_of(' ');
+// The words of a folded sentence with their offsets, trailing punctuation
+// removed.
+std::vector<std::pair<uint32_t, std::string>> Words(std::string_view text) {
+  std::vector<std::pair<uint32_t, std::string>> words;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = text.find_first_not_of(' ', pos);
     if (start == std::string_view::npos) break;
     const size_t end = std::min(text.find(' ', start), text.size());
     std::string word(text.substr(start, end - start));
-    text.remove_prefix(end);
     while (!word.empty() && std::string_view(".,:;!?\"'()").find(word.back()) != std::string_view::npos) word.pop_back();
-    if (!word.empty()) words.push_back(std::move(word));
+    if (!word.empty()) words.push_back({static_cast<uint32_t>(start), std::move(word)});
+    pos = end;
   }
   return words;
 }
 
-// The tense of a stretch of text from the `tense` words the rules declare
-// (phrases of up to four words: "من المقرر أن", "is expected to"; a word may
-// carry a proclitic the rules declare: "وقال").  The future wins: "قال إنه
-// سيزور القاهرة يوم الجمعة" is about a coming Friday.
-Tense TenseOf(std::string_view text, const SentenceContext& ctx, const RuleSet& rules) {
-  const auto& tenses = rules.Lexicon(ctx.sentence().lang, "tense");
-  const auto& proclitics = rules.Lexicon(ctx.sentence().lang, "proclitic");
-  const std::vector<std::string> words = Words(text);
+// A `tense` word of the rules and where it stands in the sentence.
+struct TenseWord {
+  uint32_t at = 0;
   Tense tense = Tense::kUnknown;
-  auto note = [&](const std::string& phrase) {
+};
+
+// The sentence's tense words, found in one pass (phrases of up to four
+// words: "من المقرر أن", "is expected to"; a word may carry a proclitic the
+// rules declare: "وقال").
+std::vector<TenseWord> TenseWords(const SentenceContext& ctx) {
+  const auto& tenses = ctx.Lexicon("tense");
+  const auto& proclitics = ctx.Lexicon("proclitic");
+  auto tense_of = [&](const std::string& phrase) {
     auto it = tenses.find(phrase);
-    if (it == tenses.end()) return false;
-    if (it->second == "past") tense = Tense::kPast;
-    return it->second == "future";
+    if (it == tenses.end()) return Tense::kUnknown;
+    return it->second == "future" ? Tense::kFuture : it->second == "past" ? Tense::kPast : Tense::kUnknown;
   };
+  const auto words = Words(ctx.folded());
+  std::vector<TenseWord> out;
   for (size_t i = 0; i < words.size(); ++i) {
+    const auto& [at, word] = words[i];
     std::string phrase;
     for (size_t n = 0; n < 4 && i + n < words.size(); ++n) {
-      phrase += (n ? " " : "") + words[i + n];
-      if (note(phrase)) return Tense::kFuture;
+      phrase += (n ? " " : "") + words[i + n].second;
+      if (const Tense t = tense_of(phrase); t != Tense::kUnknown) out.push_back({at, t});
     }
     for (const auto& [proclitic, unused] : proclitics) {
-      const std::string& w = words[i];
-      if (w.size() > proclitic.size() && w.compare(0, proclitic.size(), proclitic) == 0 &&
-          note(w.substr(proclitic.size()))) {
-        return Tense::kFuture;
-      }
+      if (word.size() <= proclitic.size() || word.compare(0, proclitic.size(), proclitic) != 0) continue;
+      if (const Tense t = tense_of(word.substr(proclitic.size())); t != Tense::kUnknown) out.push_back({at, t});
     }
+  }
+  return out;
+}
+
+// The tense of a stretch of the sentence.  The future wins: "قال إنه سيزور
+// القاهرة يوم الجمعة" is about a coming Friday.
+Tense TenseIn(const std::vector<TenseWord>& words, Span range) {
+  Tense tense = Tense::kUnknown;
+  for (const TenseWord& w : words) {
+    if (w.at < range.start || w.at >= range.end) continue;
+    if (w.tense == Tense::kFuture) return Tense::kFuture;
+    tense = w.tense;
   }
   return tense;
 }
@@ -433,13 +449,13 @@ std::vector<TimeExpr> FindTimes(const SentenceContext& ctx, const RuleSet& rules
   const std::vector<const RuleMatch*> since = ctx.Family("since_marker");
   const std::vector<const RuleMatch*> times = ctx.LongestOf("time");
   if (times.empty()) return out;
-  const Tense sentence_tense = TenseOf(ctx.folded(), ctx, rules);
+  const std::vector<TenseWord> tense_words = TenseWords(ctx);
+  const Tense sentence_tense = TenseIn(tense_words, Span{0, static_cast<uint32_t>(ctx.folded().size())});
   for (const RuleMatch* m : times) {
     // The clause's own verb first ("… ستجرى في 28 يونيو، لاختيار خلف للرئيس
     // الذي لقي حتفه … يوم 19 مايو": the 19th is past), else the sentence's.
     const Span clause = ctx.ClauseAround(m->span);
-    Tense tense = sentence_tense == Tense::kUnknown ? Tense::kUnknown
-                                                    : TenseOf(ctx.Between(clause.start, clause.end), ctx, rules);
+    Tense tense = TenseIn(tense_words, clause);
     if (tense == Tense::kUnknown) tense = sentence_tense;
     std::optional<TimeExpr> t = Resolver(*m, rules, ctx.sentence().lang, doc_date, tense, *story_day).Resolve();
     if (!t) continue;
