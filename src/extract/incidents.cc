@@ -133,7 +133,12 @@ void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, cons
     }
     info.mentions.push_back(mention);
   }
-  if (gazetteer_) {
+  // Places tell where the article's incident is (its headline, its lead,
+  // the sentences that name an incident or give a figure or a date) and
+  // where a figure was counted; the gazetteer is not asked about the others.
+  const bool telling = index < 2 || !info.mentions.empty() || !times.empty() ||
+                       !ctx.Family("number_digits").empty() || !ctx.Family("number_word").empty();
+  if (gazetteer_ && telling) {
     for (const Gazetteer::Match& g : Places(ctx)) {
       if (!IsDateline(ctx.folded(), g) && !AfterFigure(ctx.folded(), g) && !g.place->country.empty()) {
         info.countries.push_back({g.place->country, ctx.Original(Span{static_cast<uint32_t>(g.begin), static_cast<uint32_t>(g.end)})});
