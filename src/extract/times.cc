@@ -61,7 +61,17 @@ std::vector<TenseWord> TenseWords(const SentenceContext& ctx) {
     std::string phrase;
     for (size_t n = 0; n < 4 && i + n < words.size(); ++n) {
       phrase += (n ? " " : "") + words[i + n].second;
-      if (const Tense t = tense_of(phrase); t != Tense::kUnknown) out.push_back({at, t});
+      // One ordered look-up says both whether the phrase is a tense word and
+      // whether a longer one starts with it (most words end the search).
+      auto it = tenses.lower_bound(phrase);
+      if (it != tenses.end() && it->first == phrase) {
+        if (const Tense t = tense_of(phrase); t != Tense::kUnknown) out.push_back({at, t});
+        ++it;
+      }
+      if (it == tenses.end() || it->first.size() <= phrase.size() || it->first.compare(0, phrase.size(), phrase) != 0 ||
+          it->first[phrase.size()] != ' ') {
+        break;
+      }
     }
     for (const auto& [proclitic, unused] : proclitics) {
       if (word.size() <= proclitic.size() || word.compare(0, proclitic.size(), proclitic) != 0) continue;
