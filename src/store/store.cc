@@ -150,10 +150,17 @@ Status ClaimStore::Impl::Init(bool read_only) {
   }
 
   if (version.value() > 0 && version.value() < sql::kSchemaVersion) {
+    // Another process may be upgrading it at the same time: look again under
+    // the write lock, or its keys would get the incident prefix twice.
+    const char* doing = "upgrading the store";
     Txn txn(db);
-    if (Status s = txn.Begin("upgrading the store"); !s.ok()) return s;
-    if (Status s = db.Exec(sql::kMigrateFrom1, "upgrading the store"); !s.ok()) return s;
-    if (Status s = txn.Commit("upgrading the store"); !s.ok()) return s;
+    if (Status s = txn.Begin(doing); !s.ok()) return s;
+    auto now = QueryInt(db, "PRAGMA user_version", doing);
+    if (!now.ok()) return now.status();
+    if (now.value() < sql::kSchemaVersion) {
+      if (Status s = db.Exec(sql::kMigrateFrom1, doing); !s.ok()) return s;
+    }
+    if (Status s = txn.Commit(doing); !s.ok()) return s;
   }
   if (version.value() == 0) {
     // A new store.  Another process may be creating it at the same time: look
