@@ -59,9 +59,11 @@ bool IsPartitive(const SentenceContext& ctx, const std::string& gap);
 // votes).  None for the whole after a part ("411 of the 650 seats").
 const RuleMatch* GroupBefore(const SentenceContext& ctx, const std::vector<const RuleMatch*>& groups,
                              const std::vector<NumberExpr>& numbers, const NumberExpr& n, Span clause) {
+  const NumberExpr* previous = nullptr;  // numbers come in text order
   for (const NumberExpr& other : numbers) {
-    if (other.span.end <= n.span.start && IsPartitive(ctx, ctx.Gap(other.span.end, n.span.start))) return nullptr;
+    if (other.span.end <= n.span.start) previous = &other;
   }
+  if (previous && IsPartitive(ctx, ctx.Gap(previous->span.end, n.span.start))) return nullptr;
   const RuleMatch* last = nullptr;
   for (const RuleMatch* g : groups) {
     if (g->span.end <= n.span.start && g->span.start >= clause.start) last = g;
@@ -95,22 +97,16 @@ const RuleMatch* OnlyPerson(const std::vector<const RuleMatch*>& people) {
 // Where the last coordinated phrase before `to` begins: after the last "and"
 // ("و" joined to its word: "تعرقل الإغاثة في نوتو وارتفاع الحصيلة إلى 98"
 // -- Noto is where relief is hampered, not where the 98 were counted).
-uint32_t AfterLastConjunction(const SentenceContext& ctx, const RuleSet& rules, uint32_t from, uint32_t to) {
-  const auto& joiners = rules.Lexicon(ctx.sentence().lang, "number_joiner");
-  const auto& proclitics = rules.Lexicon(ctx.sentence().lang, "proclitic");
-  const std::string_view text = ctx.Between(from, to);
+uint32_t AfterLastConjunction(const SentenceContext& ctx, uint32_t from, uint32_t to) {
+  const auto& joiners = ctx.Lexicon("number_joiner");
+  const auto& proclitics = ctx.Lexicon("proclitic");
   uint32_t start = from;
-  for (size_t pos = 0; pos < text.size();) {
-    const size_t begin = text.find_first_not_of(' ', pos);
-    if (begin == std::string_view::npos) break;
-    const size_t end = std::min(text.find(' ', begin), text.size());
-    const std::string word(text.substr(begin, end - begin));
-    bool conjunction = joiners.count(word) > 0;
+  for (const FoldedWord& w : FoldedWords(ctx.Between(from, to))) {
+    bool conjunction = joiners.count(w.text) > 0;
     for (const auto& [joiner, unused] : joiners) {
-      conjunction |= proclitics.count(joiner) && word.size() > joiner.size() + 4 && word.rfind(joiner, 0) == 0;
+      conjunction |= proclitics.count(joiner) && w.text.size() > joiner.size() + 4 && w.text.rfind(joiner, 0) == 0;
     }
-    if (conjunction) start = from + static_cast<uint32_t>(end);
-    pos = end;
+    if (conjunction) start = from + w.at + static_cast<uint32_t>(w.text.size());
   }
   return start;
 }
@@ -124,20 +120,14 @@ bool IsPartitive(const SentenceContext& ctx, const std::string& gap) {
   return it != words.end() && it->second == "gap";
 }
 
-bool PartitiveAfter(const SentenceContext& ctx, const RuleSet& rules, uint32_t end, Span clause) {
-  const auto& words = rules.Lexicon(ctx.sentence().lang, "partitive");
-  std::string_view rest = ctx.Between(end, clause.end);
+bool PartitiveAfter(const SentenceContext& ctx, uint32_t end, Span clause) {
+  const auto& partitives = ctx.Lexicon("partitive");
+  const std::vector<FoldedWord> words = FoldedWords(ctx.Between(end, clause.end));
   std::string phrase;
-  for (int n = 0; n < 2 && !rest.empty(); ++n) {
-    const size_t start = rest.find_first_not_of(' ');
-    if (start == std::string_view::npos) break;
-    const size_t stop = std::min(rest.find(' ', start), rest.size());
-    std::string word(rest.substr(start, stop - start));
-    while (!word.empty() && std::string_view(".,:;!?\"'()").find(word.back()) != std::string_view::npos) word.pop_back();
-    phrase += (n ? " " : "") + word;
-    rest.remove_prefix(stop);
-    auto it = words.find(phrase);
-    if (it != words.end() && it->second == "pronoun") return true;
+  for (size_t n = 0; n < 2 && n < words.size(); ++n) {
+    phrase += (n ? " " : "") + words[n].text;
+    auto it = partitives.find(phrase);
+    if (it != partitives.end() && it->second == "pronoun") return true;
   }
   return false;
 }
@@ -161,12 +151,11 @@ const RuleMatch* NearestClose(const std::vector<const RuleMatch*>& matches, Span
 // incident word a date dates, when a verb in its clause says the incident
 // happened then (a date beside "the toll rose" dates only a report).  Wars
 // are dated by their own start rules.
-const RuleMatch* IncidentDated(const SentenceContext& ctx, const RuleSet& rules,
-                               const std::vector<const RuleMatch*>& incidents,
+const RuleMatch* IncidentDated(const SentenceContext& ctx, const std::vector<const RuleMatch*>& incidents,
                                const std::vector<const RuleMatch*>& occurred, const TimeExpr& t, Span clause) {
   // Relative days ("on Tuesday", "اليوم") date the report as often as the incident.
   if (t.iso.empty()) return nullptr;
-  if (!t.relation.empty() && !StatesItsDate(ctx, rules, t)) return nullptr;
+  if (!t.relation.empty() && !StatesItsDate(ctx, t)) return nullptr;
   const bool happened =
       std::any_of(occurred.begin(), occurred.end(), [&](const RuleMatch* o) { return clause.contains(o->span); });
   // "وكانت المروحية، وهي من طراز بيل 212، قد فقدت الاتصال الأحد 19 مايو": the
@@ -268,7 +257,7 @@ std::string Join(std::initializer_list<std::string> parts) {
 DocumentExtractor::DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer,
                                      const Gazetteer* gazetteer, double tolerance, SentenceSplitter* splitter)
     : doc_(doc), rules_(rules), keyer_(keyer), tolerance_(tolerance), splitter_(splitter),
-      incidents_(doc, rules, gazetteer) {}
+      incidents_(doc, gazetteer) {}
 
 std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
   std::vector<Sentence> sentences = splitter_->Split(doc_);
@@ -376,7 +365,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
       const RuleMatch* counted = RightAfter(ctx, events, n.span.end);
       // "402 من القتلى", "400 of the deaths": a part of the dead, not a toll.
       if (counted && IsPartitive(ctx, ctx.Gap(n.span.end, counted->span.start))) q.who = "part";
-      if (!counted && PartitiveAfter(ctx, rules_, n.span.end, clause)) q.who = "part";
+      if (!counted && PartitiveAfter(ctx, n.span.end, clause)) q.who = "part";
       const RuleMatch* person = counted ? nullptr : RightAfter(ctx, who, n.span.end);
       if (person) {
         evidence.end = person->span.end;
@@ -452,7 +441,7 @@ void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, S
   // where it was counted ("كان مركزه في إقليم الحوز على عمق 18 كيلومترا"
   // places the quake, not its depth).
   if (q->place.empty() && !incident_before && counted.family == "event") {
-    q->place = incidents_.PlaceIn(ctx, Span{AfterLastConjunction(ctx, rules_, clause.start, n.span.start), n.span.start});
+    q->place = incidents_.PlaceIn(ctx, Span{AfterLastConjunction(ctx, clause.start, n.span.start), n.span.start});
   }
   if (q->who.empty()) q->who = incidents_.NationalsAfter(ctx, n.span.end);
   if (const RuleMatch* scope = Nearest(ctx.LongestOf("scope"), n.span, clause, false)) {
@@ -480,12 +469,12 @@ void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
   for (const TimeExpr& t : found.times) {
     const Span clause = ctx.ClauseAround(t.span);
     const RuleMatch* trigger = Nearest(triggers, t.span, clause, true);
-    if (!trigger) trigger = IncidentDated(ctx, rules_, incidents, occurred, t, clause);
+    if (!trigger) trigger = IncidentDated(ctx, incidents, occurred, t, clause);
     if (!trigger) {
       // A date stated with its weekday dates nothing we know of, yet the
       // document can still contradict itself ("الخميس 5 يوليو" that was a
       // Friday): a claim of its own, compared with no other.
-      if (t.relation.rfind("weekday ", 0) == 0 && StatesItsDate(ctx, rules_, t)) {
+      if (t.relation.rfind("weekday ", 0) == 0 && StatesItsDate(ctx, t)) {
         const std::string subject = fmt::format("date/stated-day/{}@{}", ctx.doc().id, ctx.Original(t.span).start);
         builder.Add(ctx, t.span, *t.rule, subject, t.iso, DateFacts{t.iso, t.precision, "stated-day", t.relation});
       }

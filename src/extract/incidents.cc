@@ -124,7 +124,7 @@ void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, cons
       if (!happened || t.iso.empty() || t.iso[0] == 'X' || !clause.contains(t.span) || t.since) continue;
       // "an aftershock rattled the region on Tuesday": a day named from the
       // report's own dates the report, not the incident.
-      if (!t.relation.empty() && !StatesItsDate(ctx, rules_, t)) continue;
+      if (!t.relation.empty() && !StatesItsDate(ctx, t)) continue;
       if (t.precision == "day" && mention.day.empty()) mention.day = t.iso;
     }
     if (!mention.past && mention.type != kAnyIncident) {

@@ -34,8 +34,7 @@ inline constexpr char kAnyIncident[] = "any";
 
 class IncidentTracker {
  public:
-  IncidentTracker(const Document& doc, const RuleSet& rules, const Gazetteer* gazetteer)
-      : doc_(doc), rules_(rules), gazetteer_(gazetteer) {}
+  IncidentTracker(const Document& doc, const Gazetteer* gazetteer) : doc_(doc), gazetteer_(gazetteer) {}
 
   // Records one sentence; `index` counts sentences from 0 (the headline).
   void AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times);
@@ -75,7 +74,6 @@ class IncidentTracker {
   bool LastingType(const std::string& type) const;  // no lookback limit (a war)
 
   const Document& doc_;
-  const RuleSet& rules_;
   const Gazetteer* gazetteer_;
   std::vector<SentenceInfo> sentences_;
   std::map<std::string, int> type_weight_;     // incident type -> weighted mentions

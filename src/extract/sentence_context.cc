@@ -33,6 +33,21 @@ bool IsClauseBreak(std::string_view text, size_t i, size_t* len) {
 
 }  // namespace
 
+std::vector<FoldedWord> FoldedWords(std::string_view text) {
+  std::vector<FoldedWord> words;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = text.find_first_not_of(' ', pos);
+    if (start == std::string_view::npos) break;
+    const size_t end = std::min(text.find(' ', start), text.size());
+    std::string word(text.substr(start, end - start));
+    while (!word.empty() && std::string_view(".,:;!?\"'()").find(word.back()) != std::string_view::npos) word.pop_back();
+    if (!word.empty()) words.push_back({static_cast<uint32_t>(start), std::move(word)});
+    pos = end;
+  }
+  return words;
+}
+
 SentenceContext::SentenceContext(const Document& doc, const Sentence& sentence, const RuleSet& rules)
     : doc_(doc), sentence_(sentence), rules_(rules), folded_(doc.Text(sentence.span), sentence.span.start) {
   matches_ = rules.Match(folded_.text(), sentence.lang);

@@ -2,6 +2,7 @@
 // the rule matches in it, and the way back to the original bytes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,16 @@
 #include "factlint/segment.h"
 
 namespace factlint {
+
+// A word of folded text and where it starts (bytes from the text's start).
+struct FoldedWord {
+  uint32_t at = 0;
+  std::string text;
+};
+
+// The words of folded text, split at spaces, trailing punctuation removed
+// ("منهم." -> "منهم"); words of punctuation alone are left out.
+std::vector<FoldedWord> FoldedWords(std::string_view text);
 
 class SentenceContext {
  public:

@@ -20,21 +20,8 @@ namespace {
 // Which way an undated day, month or weekday lies from the document's date.
 enum class Tense { kUnknown, kPast, kFuture };
 
-// The words of a folded sentence with their offsets, trailing punctuation
-// removed.
-std::vector<std::pair<uint32_t, std::string>> Words(std::string_view text) {
-  std::vector<std::pair<uint32_t, std::string>> words;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const size_t start = text.find_first_not_of(' ', pos);
-    if (start == std::string_view::npos) break;
-    const size_t end = std::min(text.find(' ', start), text.size());
-    std::string word(text.substr(start, end - start));
-    while (!word.empty() && std::string_view(".,:;!?\"'()").find(word.back()) != std::string_view::npos) word.pop_back();
-    if (!word.empty()) words.push_back({static_cast<uint32_t>(start), std::move(word)});
-    pos = end;
-  }
-  return words;
+Tense TenseNamed(const std::string& value) {
+  return value == "future" ? Tense::kFuture : value == "past" ? Tense::kPast : Tense::kUnknown;
 }
 
 // A `tense` word of the rules and where it stands in the sentence.
@@ -51,21 +38,20 @@ std::vector<TenseWord> TenseWords(const SentenceContext& ctx) {
   const auto& proclitics = ctx.Lexicon("proclitic");
   auto tense_of = [&](const std::string& phrase) {
     auto it = tenses.find(phrase);
-    if (it == tenses.end()) return Tense::kUnknown;
-    return it->second == "future" ? Tense::kFuture : it->second == "past" ? Tense::kPast : Tense::kUnknown;
+    return it == tenses.end() ? Tense::kUnknown : TenseNamed(it->second);
   };
-  const auto words = Words(ctx.folded());
+  const std::vector<FoldedWord> words = FoldedWords(ctx.folded());
   std::vector<TenseWord> out;
   for (size_t i = 0; i < words.size(); ++i) {
     const auto& [at, word] = words[i];
     std::string phrase;
     for (size_t n = 0; n < 4 && i + n < words.size(); ++n) {
-      phrase += (n ? " " : "") + words[i + n].second;
+      phrase += (n ? " " : "") + words[i + n].text;
       // One ordered look-up says both whether the phrase is a tense word and
       // whether a longer one starts with it (most words end the search).
       auto it = tenses.lower_bound(phrase);
       if (it != tenses.end() && it->first == phrase) {
-        if (const Tense t = tense_of(phrase); t != Tense::kUnknown) out.push_back({at, t});
+        if (const Tense t = TenseNamed(it->second); t != Tense::kUnknown) out.push_back({at, t});
         ++it;
       }
       if (it == tenses.end() || it->first.size() <= phrase.size() || it->first.compare(0, phrase.size(), phrase) != 0 ||
@@ -439,12 +425,12 @@ void PairLocalWithUtc(const SentenceContext& ctx, std::vector<TimeExpr>* times) 
 
 }  // namespace
 
-bool StatesItsDate(const SentenceContext& ctx, const RuleSet& rules, const TimeExpr& t) {
+bool StatesItsDate(const SentenceContext& ctx, const TimeExpr& t) {
   // A clock time ("الساعة 4:17 فجرًا بالتوقيت المحلي") is written out too.
   if (t.iso.empty() || (t.precision != "day" && t.precision != "minute")) return false;
   const std::string_view written = ctx.Between(t.span.start, t.span.end);
   if (std::any_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
-  const auto& months = rules.Lexicon(ctx.sentence().lang, "month");
+  const auto& months = ctx.Lexicon("month");
   for (size_t start = 0; start < written.size();) {
     size_t end = std::min(written.find(' ', start), written.size());
     if (months.count(std::string(written.substr(start, end - start)))) return true;

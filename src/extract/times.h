@@ -31,7 +31,7 @@ struct TimeExpr {
 // A day the text spells out: a digit or a month's name in it ("19 مايو",
 // "الأول من يناير"), or a clock time ("الساعة 4:17 فجرًا"), not a day named
 // relative to the report ("on Tuesday", "اليوم", "أمس").
-bool StatesItsDate(const SentenceContext& ctx, const RuleSet& rules, const TimeExpr& t);
+bool StatesItsDate(const SentenceContext& ctx, const TimeExpr& t);
 
 // The times of one sentence.  `story_day` is the last day the document has
 // dated in full so far (days since 1970-01-01): rules with `from: story`

@@ -91,9 +91,7 @@ bool DatesTheIncident(const Claim& c) {
   const auto* d = c.get<DateFacts>();
   return d && !c.incident.type.empty() && (d->event == c.incident.type || d->event == c.incident.type + "-start");
 }
-}  // namespace
 
-namespace {
 std::string IncidentPrefix(const Claim& claim) {
   const bool of_incident = !claim.incident.type.empty() && (claim.get<QuantityFacts>() || DatesTheIncident(claim));
   return of_incident ? "incident/" + claim.incident.type + "/" : "";
