@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "factlint/civil_date.h"
 #include "factlint/graph.h"
 #include "factlint/store.h"
 #include "store/schema.h"
@@ -147,6 +148,16 @@ void RawExec(const std::string& path, const std::string& sql) {
   REQUIRE_MESSAGE(db.ok(), db.status().message());
   Status s = db->Exec(sql.c_str(), "test statement");
   REQUIRE_MESSAGE(s.ok(), s.message());
+}
+
+// Takes a store back to schema 2, as the factlint of that version wrote it:
+// no incident columns, no index on them.
+void DowngradeTo2(const std::string& path) {
+  RawExec(path,
+          "DROP INDEX claims_by_incident; "
+          "ALTER TABLE claims DROP COLUMN incident_country; ALTER TABLE claims DROP COLUMN incident_region; "
+          "ALTER TABLE claims DROP COLUMN incident_first; ALTER TABLE claims DROP COLUMN incident_last; "
+          "PRAGMA user_version = 2");
 }
 
 TEST_CASE("ContentHash is SHA-256 in hex") {
@@ -508,6 +519,13 @@ TEST_CASE("Related reads claims through the indexes") {
        "SEARCH claims USING COVERING INDEX claims_by_subject (subject>? AND subject<?)"},
       {store_sql::kNextSubjectIn,
        "SEARCH claims USING COVERING INDEX claims_by_subject (subject>? AND subject<?)"},
+      {store_sql::kFirstCountryOf, "SEARCH claims USING COVERING INDEX claims_by_incident (subject=?)"},
+      {store_sql::kNextCountryOf,
+       "SEARCH claims USING COVERING INDEX claims_by_incident (subject=? AND incident_country>?)"},
+      // The days' range by index; only the claims in it are sorted by date.
+      {store_sql::kClaimsByIncident,
+       "SEARCH claims USING INDEX claims_by_incident (subject=? AND incident_country=? AND incident_last>?) | "
+       "USE TEMP B-TREE FOR ORDER BY"},
       {store_sql::kDocumentInfo, "SEARCH documents USING PRIMARY KEY (id=?)"},
       {store_sql::kDocumentHash, "SEARCH documents USING PRIMARY KEY (id=?)"},
       {store_sql::kDeleteDocument, "SEARCH documents USING PRIMARY KEY (id=?)"},
@@ -625,10 +643,10 @@ TEST_CASE("an unknown schema version gives a clear error") {
     const char* expected;
   };
   const Case cases[] = {
-      {99, "unknown store schema version 99 (this factlint reads version 2, the store was "
+      {99, "unknown store schema version 99 (this factlint reads version 3, the store was "
            "written by a newer factlint); open it with the factlint that wrote it, or pass a new "
            "path"},
-      {-3, "unknown store schema version -3 (this factlint reads version 2)"},
+      {-3, "unknown store schema version -3 (this factlint reads version 3)"},
       {store_sql::kSchemaVersion, nullptr},  // back to a known version: opens again
   };
   for (const Case& c : cases) {
@@ -910,6 +928,7 @@ TEST_CASE("quantities are found by incident type; a version 1 store is upgraded"
   CHECK(related({"killed/any"}).empty());
 
   // Back to schema 1: subject keys without the incident.
+  DowngradeTo2(path);
   RawExec(path, "UPDATE claims SET subject = substr(subject, instr(substr(subject, 10), '/') + 10); "
                 "PRAGMA user_version = 1");
   CHECK(RawQuery(path, "SELECT subject FROM claims ORDER BY subject") ==
@@ -918,8 +937,76 @@ TEST_CASE("quantities are found by incident type; a version 1 store is upgraded"
   REQUIRE_FALSE(read_only.ok());
   CHECK(read_only.status().message().find("schema version 1") != std::string::npos);
   CHECK(ClaimStore::Open(path, StoreMode::kReadWrite).ok());  // upgrades it
-  CHECK(RawQuery(path, "PRAGMA user_version") == std::vector<std::string>{"2"});
+  CHECK(RawQuery(path, "PRAGMA user_version") == std::vector<std::string>{"3"});  // 1 -> 2 -> 3
   CHECK(related({"incident/war/killed/any"}) == std::vector<std::string>{"w#0"});
+  CHECK(RawQuery(path, "SELECT incident_country FROM claims WHERE claim_id = 'q#0'") ==
+        std::vector<std::string>{"jp"});
+}
+
+// Schema 3 files each claim's incident (country, region, stated days) in
+// columns; a version 2 store gets them, filled from the claims' JSON, the
+// next time it is opened for writing, and then answers as a new one does.
+TEST_CASE("a version 2 store is upgraded to 3 and answers the same queries") {
+  TempDir dir;
+  const std::string path = dir.File("claims.db");
+  auto quake = [](const std::string& doc, const std::string& country, const std::string& day) {
+    Claim c = Quantity(doc, 0, "killed/any", 10);
+    c.incident = IncidentFacts{"earthquake", country, country.empty() ? "" : country + "-region", day, "main", false};
+    return c;
+  };
+  const int64_t jan1 = DaysFromCivil(2024, 1, 1);
+  RelatedQuery by_incident;
+  by_incident.incidents["incident/earthquake/killed"] = {IncidentWindow{"jp", jan1 - 2, jan1 + 2}};
+  RelatedQuery by_subject_and_person;
+  by_subject_and_person.subjects = {"office/us/secretary-of-state", "killed/palestinians"};
+  by_subject_and_person.person_keys = {"blinken"};
+  auto answers = [&](StoreMode mode) {
+    auto store = ClaimStore::Open(path, mode);
+    REQUIRE_MESSAGE(store.ok(), store.status().message());
+    std::vector<std::vector<std::string>> out;
+    for (const RelatedQuery* q : {&by_incident, &by_subject_and_person}) {
+      std::vector<DocumentInfo> docs;
+      std::vector<Claim> claims;
+      Status s = store.value()->Related(*q, &docs, &claims);
+      REQUIRE_MESSAGE(s.ok(), s.message());
+      out.push_back(Ids(claims));
+    }
+    return out;
+  };
+  const char* kColumns =
+      "SELECT claim_id || ' ' || incident_country || ' ' || incident_region || ' ' || incident_first || ' ' || "
+      "incident_last FROM claims ORDER BY claim_id";
+  {
+    auto store = OpenOrDie(path);
+    AddOrDie(*store, "jan1", {quake("jan1", "jp", "2024-01-01")});
+    AddOrDie(*store, "jan8", {quake("jan8", "jp", "2024-01-08")});
+    AddOrDie(*store, "january", {quake("january", "jp", "2024-01")});
+    AddOrDie(*store, "undated", {quake("undated", "", "")});
+    AddOrDie(*store, "turkey", {quake("turkey", "tr,sy", "2024-01-01")});
+    AddOrDie(*store, "state", {Officeholder("state", 0, "office/us/secretary-of-state", "blinken"),
+                               Quantity("state", 1, "killed/palestinians", 40000)});
+  }
+  const auto before = answers(StoreMode::kReadOnly);
+  CHECK(before[0] == std::vector<std::string>{"jan1#0", "january#0", "undated#0"});
+  CHECK(before[1] == std::vector<std::string>{"state#0", "state#1"});
+  const auto columns = RawQuery(path, kColumns);
+  CHECK(columns[0] == fmt::format("jan1#0 jp jp-region {} {}", jan1, jan1));
+  CHECK(columns[1] == fmt::format("jan8#0 jp jp-region {} {}", jan1 + 7, jan1 + 7));
+  CHECK(columns[2] == fmt::format("january#0 jp jp-region {} {}", jan1, jan1 + 30));
+
+  DowngradeTo2(path);
+  CHECK(RawQuery(path, "SELECT count(*) FROM pragma_table_info('claims') WHERE name LIKE 'incident%'") ==
+        std::vector<std::string>{"0"});
+  auto read_only = ClaimStore::Open(path, StoreMode::kReadOnly);
+  REQUIRE_FALSE(read_only.ok());
+  CHECK(read_only.status().message().find("schema version 2") != std::string::npos);
+  CHECK(read_only.status().message().find("factlint store add") != std::string::npos);
+
+  CHECK(answers(StoreMode::kReadWrite) == before);  // upgrades it
+  CHECK(RawQuery(path, "PRAGMA user_version") == std::vector<std::string>{"3"});
+  CHECK(RawQuery(path, kColumns) == columns);  // every claim, with the columns an add gives it
+  CHECK(answers(StoreMode::kReadOnly) == before);
+  CHECK(RawQuery(path, "PRAGMA integrity_check") == std::vector<std::string>{"ok"});
 }
 
 }  // namespace

@@ -2,14 +2,18 @@
 // memory of a newsroom's CI gate.
 //
 // Every write is one transaction: a crash leaves the store as it was before
-// or after, never half-written.  Claims are indexed by subject key and entity
-// (person) key, so that checking a new article reads only the stored claims
-// that share a subject with it, never the whole store.  Several processes
+// or after, never half-written.  Claims are indexed by subject key, entity
+// (person) key and incident (type, country, stated day), so that checking a
+// new article reads only the stored claims it may be compared with, never
+// the whole store.  Several processes
 // may open one store (SQLite WAL: readers never wait for the writer; writers
 // wait for each other up to 10 s).  One ClaimStore must not be used by two
 // threads at once.
 #pragma once
 
+#include <compare>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -32,12 +36,41 @@ struct StoredDocument {
 // Bounds on what Related() returns.
 struct RelatedOptions {
   // At most this many claims per key asked for (a subject key with the keys
-  // below it counts as one key), those of the most recent documents (by
+  // below it counts as one key, and so does an incident key with all its
+  // windows), those of the most recent documents (by
   // DocumentInfo::date; on the same date, the latest added first).  0: every
   // matching claim.  Related()'s time grows with the claims it returns
   // (decoding their JSON is most of it); this bounds it: at most
   // (keys asked for) x max_per_key claims.
   size_t max_per_key = 0;
+};
+
+// Where and when a stored incident may lie to be read for a new one (see
+// RelatedQuery::incidents): its country shares one with `countries` (either
+// unknown also qualifies), and its stated day range meets [first_day,
+// last_day] (day numbers, see civil_date.h; a stored incident without a day
+// always qualifies).
+struct IncidentWindow {
+  std::string countries;  // comma-separated ISO codes, as IncidentFacts::country; "" unknown
+  int64_t first_day = 0;
+  int64_t last_day = 0;
+  auto operator<=>(const IncidentWindow&) const = default;
+};
+
+// What Related() reads.
+struct RelatedQuery {
+  // Subject keys, each with the keys below it ("killed/palestinians" finds
+  // "killed/palestinians/gaza", as CompareKey groups them): every claim filed
+  // under them.
+  std::set<std::string> subjects;
+  // Keys of claims filed under an incident ("incident/earthquake/killed",
+  // with the keys below it): only the claims whose incident lies in one of
+  // the windows.  A key may also be in `subjects` (then all its claims come).
+  std::map<std::string, std::set<IncidentWindow>> incidents;
+  // Person keys, matched exactly.
+  std::set<std::string> person_keys;
+  // Documents whose claims are never returned (those being checked).
+  std::set<std::string> exclude_docs;
 };
 
 struct StoreStats {
@@ -84,16 +117,16 @@ class ClaimStore {
   StatusOr<std::vector<DocumentInfo>> List();
   StatusOr<StoreStats> Stats();  // claims_by_kind sorted by kind
 
-  // Stored claims sharing a subject key or a person key with the given ones,
-  // except those of documents in `exclude_docs`, and the documents they come
-  // from (marked from_store).  Subject keys are paths: a key finds itself and
-  // the keys below it ("killed/palestinians" finds "killed/palestinians" and
-  // "killed/palestinians/gaza", as CompareKey groups them); person keys match
-  // exactly.  Each claim appears once, ordered by document id then position
-  // in the document; documents are ordered by id.  Replaces the contents of
-  // *docs and *claims.  Reads only the matching claims, by
-  // index; its cost grows with the number of claims returned (decoding their
-  // JSON is most of it), which options.max_per_key bounds.
+  // The stored claims `query` asks for (see RelatedQuery), and the documents
+  // they come from (marked from_store).  Each claim appears once, ordered by
+  // document id then position in the document; documents are ordered by id.
+  // Replaces the contents of *docs and *claims.  Reads only the matching
+  // claims, by index, under one read snapshot; its cost grows with the
+  // number of claims returned (decoding their JSON is most of it), which
+  // options.max_per_key bounds.
+  Status Related(const RelatedQuery& query, std::vector<DocumentInfo>* docs, std::vector<Claim>* claims,
+                 const RelatedOptions& options = {});
+  // The same with subject keys, person keys and excluded documents only.
   Status Related(const std::set<std::string>& subjects, const std::set<std::string>& person_keys,
                  const std::set<std::string>& exclude_docs, std::vector<DocumentInfo>* docs,
                  std::vector<Claim>* claims, const RelatedOptions& options = {});

@@ -1,10 +1,9 @@
-// factlint check: extract, compare (with the claim store when given), report.
+// factlint check: options in, RunCheck (factlint/pipeline.h), reports out.
 #include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
 #include <memory>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -12,9 +11,8 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "factlint/baseline.h"
-#include "factlint/graph.h"
+#include "factlint/pipeline.h"
 #include "factlint/report.h"
-#include "factlint/store.h"
 
 namespace factlint::cli {
 namespace {
@@ -29,41 +27,6 @@ struct CheckOptions {
   std::string baseline;
   std::string write_baseline;
 };
-
-// Adds the stored claims that share a subject or a person with the new
-// ones; findings must then involve at least one new document.
-Status MergeStore(const std::string& path, size_t max_per_subject, CheckResult* result) {
-  // Checking never creates a store: a typo in --store must not pass the gate
-  // against an empty one.
-  auto store = ClaimStore::Open(path, StoreMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  std::set<std::string> subjects, people, fresh;
-  for (const DocumentInfo& d : result->documents) fresh.insert(d.id);
-  for (const Claim& c : result->claims) {
-    subjects.insert(CompareKey(c));
-    if (const auto* o = c.get<OfficeholderFacts>()) people.insert(o->person_key);
-  }
-  std::vector<DocumentInfo> docs;
-  std::vector<Claim> claims;
-  // The newest stored claims of each subject are what a new article is
-  // checked against; the cap bounds the time whatever the store's size.
-  RelatedOptions options;
-  options.max_per_key = max_per_subject;
-  Status s = store.value()->Related(subjects, people, fresh, &docs, &claims, options);
-  if (!s.ok()) return s;
-  result->documents.insert(result->documents.end(), docs.begin(), docs.end());
-  result->claims.insert(result->claims.end(), claims.begin(), claims.end());
-  return Status::OK();
-}
-
-bool InvolvesNewDocument(const Finding& f, const std::set<std::string>& new_claims) {
-  for (const Side& s : f.sides) {
-    for (const std::string& id : s.claims) {
-      if (new_claims.count(id)) return true;
-    }
-  }
-  return false;
-}
 
 // Writes each format to its --out, in pairs; a format without one goes to stdout.
 bool WriteReports(const CheckOptions& o, const CheckResult& result, Severity fail_on) {
@@ -110,41 +73,33 @@ int Run(const CheckOptions& o) {
                                           o.outs.size(), o.formats.size())));
     return kExitBadInput;
   }
-  Baseline baseline;
+  CheckRequest request;
+  request.store = o.store;
+  request.store_limit = o.store_limit;
   if (!o.baseline.empty()) {
     auto loaded = LoadBaseline(o.baseline);
     if (!loaded.ok()) {
       ReportError(loaded.status());
       return kExitBadInput;
     }
-    baseline = loaded.value();
+    request.baseline = loaded.value();
   }
   size_t rejected = 0;
   const std::vector<Document> docs = LoadInputs(o.common, &rejected);
   std::unique_ptr<Engine> engine = MakeEngine(o.common);
   if (!engine) return kExitBadInput;
-  CheckResult result;
-  {
-    Progress progress(docs, !o.common.quiet);
-    result = engine->Collect(docs, [&](size_t i) { progress.Done(i); });
+  const StatusOr<CheckResult> checked = [&] {
+    Progress progress(docs, !o.common.quiet);  // cleared before anything else is printed
+    return RunCheck(*engine, docs, request, [&](size_t i) { progress.Done(i); });
+  }();
+  if (!checked.ok()) {
+    ReportError(checked.status());
+    return kExitBadInput;
   }
-  std::set<std::string> new_claims;
-  if (!o.store.empty()) {
-    for (const Claim& c : result.claims) new_claims.insert(c.id);
-    if (Status s = MergeStore(o.store, o.store_limit, &result); !s.ok()) {
-      ReportError(s);
-      return kExitBadInput;
-    }
-  }
-  // One comparison, over the new claims and the stored ones they share a subject with.
-  result.findings = engine->Compare(result.documents, result.claims);
-  if (!o.store.empty()) {
-    std::erase_if(result.findings, [&](const Finding& f) { return !InvolvesNewDocument(f, new_claims); });
-  }
-  ApplyBaseline(baseline, &result.findings);
+  const CheckResult& result = checked.value();
   bool written = true;
   if (!o.write_baseline.empty()) {
-    Status s = WriteFileAtomically(o.write_baseline, BaselineJson(result.findings, baseline));
+    Status s = WriteFileAtomically(o.write_baseline, BaselineJson(result.findings, request.baseline));
     if (!s.ok()) ReportError(s);
     written = s.ok();
   }
@@ -170,7 +125,7 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
                   "(repeatable; written atomically); formats past the last --out, or '-': stdout"));
   cmd->add_option("--fail-on", o->fail_on, "Lowest severity that makes the exit status 1: error, warning or info")
       ->capture_default_str();
-  cmd->add_option("--store", o->store, "SQLite claim store: also compare with the stored articles sharing a subject");
+  cmd->add_option("--store", o->store, "SQLite claim store: also compare with the stored articles about the same incidents, offices and people");
   cmd->add_option("--store-limit", o->store_limit,
                   "Stored claims compared per subject, newest first (0: all)")->capture_default_str();
   cmd->add_option("--baseline", o->baseline, "Baseline file: its findings are reported but never fail the run");

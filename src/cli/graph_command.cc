@@ -6,10 +6,8 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "factlint/compare.h"
-#include "factlint/graph.h"
+#include "factlint/pipeline.h"
 #include "factlint/report.h"
-#include "factlint/rules.h"
 
 namespace factlint::cli {
 namespace {
@@ -25,13 +23,8 @@ int Run(const GraphOptions& o) {
   const std::vector<Document> docs = LoadInputs(o.common, &rejected);
   std::unique_ptr<Engine> engine = MakeEngine(o.common);
   if (!engine) return kExitBadInput;
-  std::vector<DocumentInfo> infos;
-  std::vector<Claim> claims;
-  for (const Document& d : docs) infos.push_back(InfoOf(d));
-  for (auto& per_doc : engine->ExtractAll(docs)) claims.insert(claims.end(), per_doc.begin(), per_doc.end());
-  ClaimGraph graph(infos, claims, engine->rules());
-  CompareClaims(engine->rules(), engine->knowledge(), engine->options().tolerance, infos, claims, graph);
-  const std::string text = o.format == "json" ? graph.ToJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : graph.ToDot();
+  const std::unique_ptr<ClaimGraph> graph = BuildClaimGraph(*engine, docs);
+  const std::string text = o.format == "json" ? graph->ToJson().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n" : graph->ToDot();
   if (o.out.empty() || o.out == "-") {
     std::cout << text;
   } else if (Status s = WriteFileAtomically(o.out, text); !s.ok()) {

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/progress.h"
+#include "factlint/pipeline.h"
 #include "factlint/store.h"
 #include "report/escape.h"
 
@@ -38,16 +39,13 @@ int Add(const StoreOptions& o) {
   std::unique_ptr<Engine> engine = MakeEngine(o.common);
   auto store = OpenStore(o.store, StoreMode::kCreate);
   if (!engine || !store) return kExitBadInput;
-  std::vector<std::vector<Claim>> claims;
-  {
-    Progress progress(docs, !o.common.quiet);
-    claims = engine->ExtractAll(docs, [&](size_t i) { progress.Done(i); });
-  }
-  std::vector<StoredDocument> batch;
-  for (size_t i = 0; i < docs.size(); ++i) batch.push_back({InfoOf(docs[i]), ContentHash(docs[i].bytes), std::move(claims[i])});
   size_t changed = 0;
-  if (Status s = store->AddBatch(batch, &changed); !s.ok()) {
-    ReportError(s);
+  const Status added = [&] {
+    Progress progress(docs, !o.common.quiet);  // cleared before anything else is printed
+    return AddToStore(*engine, docs, *store, &changed, [&](size_t i) { progress.Done(i); });
+  }();
+  if (!added.ok()) {
+    ReportError(added);
     return kExitBadInput;
   }
   std::cout << fmt::format("{}: {} documents read, {} added or changed, {} unchanged\n", o.store, docs.size(), changed,

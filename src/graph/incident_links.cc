@@ -53,6 +53,15 @@ IncidentTime TimeOf(const LocalIncident& incident, const RuleSet& rules) {
   return {t.lookback == kAlways ? kNever : published->first - t.lookback, published->last + t.window};
 }
 
+IncidentTime LinkableDays(const LocalIncident& incident, const RuleSet& rules) {
+  const TypeTimes t = TimesOf(incident.facts.type, rules);
+  if (t.lookback == kAlways) return {kNever, kAlways};
+  const IncidentTime time = TimeOf(incident, rules);
+  // An unbounded end stays unbounded (kNever and kAlways leave room for it).
+  return {time.first == kNever ? kNever : time.first - t.window,
+          time.last == kAlways ? kAlways : time.last + t.window};
+}
+
 std::vector<std::pair<size_t, size_t>> LinkIncidents(const std::vector<LocalIncident>& incidents,
                                                      const RuleSet& rules) {
   // Buckets by type and country; an incident in two countries sits in both.

@@ -34,6 +34,15 @@ struct IncidentTime {
 
 IncidentTime TimeOf(const LocalIncident& incident, const RuleSet& rules);
 
+// The days another report of the same type may STATE for its incident and
+// still be joined with `incident` by LinkIncidents directly: TimeOf widened
+// by the type's window (the other report's own widening), or every day when
+// the type's time never keeps reports apart (a lookback of "none").  A
+// report that states no day may be joined whatever this says.  The claim
+// store's pre-filter (src/pipeline) reads stored incidents through this, so
+// that it never leaves out one the graph would join.
+IncidentTime LinkableDays(const LocalIncident& incident, const RuleSet& rules);
+
 // Pairs (i, j) of indexes into `incidents` that are the same incident.
 std::vector<std::pair<size_t, size_t>> LinkIncidents(const std::vector<LocalIncident>& incidents, const RuleSet& rules);
 

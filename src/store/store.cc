@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <thread>
 #include <unordered_set>
 #include <utility>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "factlint/civil_date.h"
 #include "factlint/graph.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -33,6 +35,27 @@ const std::string& PersonKeyOf(const Claim& c) {
   return kNone;
 }
 
+// A claim's incident as the store's columns hold it (see schema.h).
+struct IncidentColumns {
+  std::string country;
+  std::string region;
+  int64_t first_day = sql::kAnyDayFirst;
+  int64_t last_day = sql::kAnyDayLast;
+};
+
+// The one place that turns an incident into its columns: on insert and when
+// upgrading a store.  A day that cannot be placed in time (none, or a year
+// unknown) leaves every day possible: the store must never leave out an
+// incident the claim graph may join.
+IncidentColumns ColumnsOf(std::string country, std::string region, const std::string& day) {
+  IncidentColumns columns{std::move(country), std::move(region)};
+  if (const auto days = ParseIsoDate(day); days && days->year_known) {
+    columns.first_day = days->first;
+    columns.last_day = days->last;
+  }
+  return columns;
+}
+
 // One claim as a row, serialized before the write transaction starts so that
 // the write lock is held only for the writes.
 struct ClaimRow {
@@ -41,7 +64,22 @@ struct ClaimRow {
   std::string subject;
   std::string person_key;
   std::string json;
+  IncidentColumns incident;
 };
+
+// Whether a stored incident's countries (a comma list, "" unknown) meet a
+// window's: one in common, or either unknown.
+bool CountriesMeet(std::string_view stored, std::string_view wanted) {
+  if (stored.empty() || wanted.empty()) return true;
+  const std::string list = "," + std::string(wanted) + ",";
+  for (size_t start = 0; start <= stored.size();) {
+    const size_t comma = std::min(stored.find(',', start), stored.size());
+    const std::string code = "," + std::string(stored.substr(start, comma - start)) + ",";
+    if (list.find(code) != std::string::npos) return true;
+    start = comma + 1;
+  }
+  return false;
+}
 
 struct DocumentRows {
   const DocumentInfo* info;
@@ -65,10 +103,13 @@ struct ClaimStore::Impl {
   Db db;
   Stmt document_hash, upsert_document, delete_claims, insert_claim, delete_document,
       list_documents, document_info, count_documents, count_claims, count_subjects,
-      claims_by_kind, claims_by_subject, first_subject_in, next_subject_in, claims_by_person;
+      claims_by_kind, claims_by_subject, first_subject_in, next_subject_in, claims_by_person,
+      first_country_of, next_country_of, claims_by_incident;
 
   Status Init(bool read_only);
   Status CheckSchema(int64_t app_id, int64_t version, int64_t tables) const;
+  Status Upgrade(int64_t version, const char* doing);
+  Status MigrateFrom2(const char* doing);
   Status Prepare();
   StatusOr<DocumentRows> ToRows(const DocumentInfo& doc, const std::string& content_hash,
                                 const std::vector<Claim>& claims) const;
@@ -157,9 +198,7 @@ Status ClaimStore::Impl::Init(bool read_only) {
     if (Status s = txn.Begin(doing); !s.ok()) return s;
     auto now = QueryInt(db, "PRAGMA user_version", doing);
     if (!now.ok()) return now.status();
-    if (now.value() < sql::kSchemaVersion) {
-      if (Status s = db.Exec(sql::kMigrateFrom1, doing); !s.ok()) return s;
-    }
+    if (Status s = Upgrade(now.value(), doing); !s.ok()) return s;
     if (Status s = txn.Commit(doing); !s.ok()) return s;
   }
   if (version.value() == 0) {
@@ -183,6 +222,41 @@ Status ClaimStore::Impl::Init(bool read_only) {
   return Prepare();
 }
 
+// Brings a store of schema `version` up to date, one version at a time,
+// inside the caller's write transaction.
+Status ClaimStore::Impl::Upgrade(int64_t version, const char* doing) {
+  if (version < 2) {
+    if (Status s = db.Exec(sql::kMigrateFrom1, doing); !s.ok()) return s;
+  }
+  if (version < 3) return MigrateFrom2(doing);
+  return Status::OK();
+}
+
+Status ClaimStore::Impl::MigrateFrom2(const char* doing) {
+  if (Status s = db.Exec(sql::kMigrateFrom2, doing); !s.ok()) return s;
+  // Read first, then update: rows are not changed under a running SELECT.
+  std::vector<std::pair<int64_t, IncidentColumns>> incidents;
+  {
+    auto select = Stmt::Prepare(db, sql::kIncidentsToMigrate);
+    if (!select.ok()) return select.status();
+    auto q = select->Run(doing);
+    while (q.Step()) {
+      incidents.emplace_back(q.Int(0), ColumnsOf(std::string(q.Text(1)), std::string(q.Text(2)),
+                                                 std::string(q.Text(3))));
+    }
+    if (!q.status().ok()) return q.status();
+  }
+  auto update = Stmt::Prepare(db, sql::kSetIncident);
+  if (!update.ok()) return update.status();
+  for (const auto& [rowid, columns] : incidents) {
+    auto q = update->Run(doing);
+    q.Bind(1, rowid).Bind(2, columns.country).Bind(3, columns.region);
+    q.Bind(4, columns.first_day).Bind(5, columns.last_day);
+    if (Status s = q.Exec(); !s.ok()) return s;
+  }
+  return db.Exec(sql::kSetVersion3, doing);
+}
+
 Status ClaimStore::Impl::Prepare() {
   const std::pair<Stmt*, const char*> statements[] = {
       {&document_hash, sql::kDocumentHash},     {&upsert_document, sql::kUpsertDocument},
@@ -192,7 +266,8 @@ Status ClaimStore::Impl::Prepare() {
       {&count_claims, sql::kCountClaims},       {&count_subjects, sql::kCountSubjects},
       {&claims_by_kind, sql::kClaimsByKind},    {&claims_by_subject, sql::kClaimsBySubject},
       {&first_subject_in, sql::kFirstSubjectIn}, {&next_subject_in, sql::kNextSubjectIn},
-      {&claims_by_person, sql::kClaimsByPerson},
+      {&claims_by_person, sql::kClaimsByPerson}, {&first_country_of, sql::kFirstCountryOf},
+      {&next_country_of, sql::kNextCountryOf},   {&claims_by_incident, sql::kClaimsByIncident},
   };
   for (const auto& [stmt, text] : statements) {
     auto prepared = Stmt::Prepare(db, text);
@@ -231,8 +306,8 @@ StatusOr<DocumentRows> ClaimStore::Impl::ToRows(const DocumentInfo& doc,
           "{}: claim {} of document {} cannot be stored ({}); its text must be valid UTF-8", path(),
           c.id, doc.id, e.what()));
     }
-    rows.claims.push_back(
-        ClaimRow{c.id, c.kind(), StoreKey(c), PersonKeyOf(c), std::move(json)});
+    rows.claims.push_back(ClaimRow{c.id, c.kind(), StoreKey(c), PersonKeyOf(c), std::move(json),
+                                   ColumnsOf(c.incident.country, c.incident.region, c.incident.day)});
   }
   return rows;
 }
@@ -272,6 +347,8 @@ Status ClaimStore::Impl::Write(const DocumentRows& doc, bool* changed) {
       q.Bind(6, row.person_key);
     }
     q.Bind(7, doc.info->date).Bind(8, row.json);
+    q.Bind(9, row.incident.country).Bind(10, row.incident.region);
+    q.Bind(11, row.incident.first_day).Bind(12, row.incident.last_day);
     if (Status s = q.Exec(); !s.ok()) return s;
   }
   *changed = true;
@@ -391,9 +468,18 @@ Status ClaimStore::Related(const std::set<std::string>& subjects,
                            const std::set<std::string>& exclude_docs,
                            std::vector<DocumentInfo>* docs, std::vector<Claim>* claims,
                            const RelatedOptions& options) {
+  RelatedQuery query;
+  query.subjects = subjects;
+  query.person_keys = person_keys;
+  query.exclude_docs = exclude_docs;
+  return Related(query, docs, claims, options);
+}
+
+Status ClaimStore::Related(const RelatedQuery& query, std::vector<DocumentInfo>* docs,
+                           std::vector<Claim>* claims, const RelatedOptions& options) {
   docs->clear();
   claims->clear();
-  if (subjects.empty() && person_keys.empty()) return Status::OK();
+  if (query.subjects.empty() && query.incidents.empty() && query.person_keys.empty()) return Status::OK();
   const char* doing = "reading related claims";
 
   // 1. Under one read snapshot (a document replaced meanwhile is seen before
@@ -411,24 +497,61 @@ Status ClaimStore::Related(const std::set<std::string>& subjects,
     Txn txn(impl_->db, Txn::Mode::kRead);
     if (Status s = txn.Begin(doing); !s.ok()) return s;
     const size_t cap = options.max_per_key;
-    // The claims of one stored key, newest first (by index), up to the cap.
-    auto read = [&](const Stmt& stmt, const std::string& key, std::vector<Row>* out) -> Status {
+    // The claims of one query (bound by `bind`), newest first (by index), up
+    // to the cap.
+    auto read = [&](const Stmt& stmt, const std::function<void(sqlite::Query&)>& bind,
+                    std::vector<Row>* out) -> Status {
       auto q = stmt.Run(doing);
-      q.Bind(1, key);
+      bind(q);
       size_t taken = 0;
       while ((cap == 0 || taken < cap) && q.Step()) {
         std::string doc(q.Text(1));
-        if (exclude_docs.count(doc)) continue;
+        if (query.exclude_docs.count(doc)) continue;
         out->push_back(Row{q.Int(0), std::move(doc), q.Int(2), std::string(q.Text(4)),
                            std::string(q.Text(3))});
         ++taken;
       }
       return q.status();
     };
+    // Each value of a loose index scan (`first` then `next` from the value
+    // before), until none is left.
+    auto scan = [&](const Stmt& first, const Stmt& next, const std::function<void(sqlite::Query&)>& bind_first,
+                    const std::function<void(sqlite::Query&, const std::string&)>& bind_next,
+                    const std::function<Status(const std::string&)>& visit) -> Status {
+      std::string value;
+      for (bool at_first = true;; at_first = false) {
+        {
+          auto q = (at_first ? first : next).Run(doing);
+          if (at_first) {
+            bind_first(q);
+          } else {
+            bind_next(q, value);
+          }
+          if (!q.Step()) return q.status();
+          value.assign(q.Text(0));
+        }
+        if (Status s = visit(value); !s.ok()) return s;
+      }
+    };
+    // A subject key and the keys below it, one index probe each: the keys
+    // below `k` are those in ["k/", "k0"), '0' following '/'.
+    auto for_each_subject = [&](const std::string& key,
+                                const std::function<Status(const std::string&)>& visit) -> Status {
+      if (Status s = visit(key); !s.ok()) return s;
+      const std::string end = key + "0";
+      return scan(
+          impl_->first_subject_in, impl_->next_subject_in,
+          [&](sqlite::Query& q) { q.Bind(1, key + "/").Bind(2, end); },
+          [&](sqlite::Query& q, const std::string& last) { q.Bind(1, last).Bind(2, end); }, visit);
+    };
     // Each asked-for key brings its own (newest) claims; a claim found
-    // through two keys is kept once.
+    // through two keys, or two windows, is kept once.
     std::unordered_set<int64_t> kept;
     auto keep = [&](std::vector<Row>* found) {
+      std::sort(found->begin(), found->end(), [](const Row& a, const Row& b) { return a.rowid < b.rowid; });
+      found->erase(std::unique(found->begin(), found->end(),
+                               [](const Row& a, const Row& b) { return a.rowid == b.rowid; }),
+                   found->end());
       if (cap != 0 && found->size() > cap) {  // a key and the keys below it: newest overall
         std::partial_sort(found->begin(), found->begin() + cap, found->end(),
                           [](const Row& a, const Row& b) {
@@ -440,31 +563,46 @@ Status ClaimStore::Related(const std::set<std::string>& subjects,
         if (kept.insert(row.rowid).second) rows.push_back(std::move(row));
       }
     };
-    for (const std::string& key : subjects) {
+    for (const std::string& key : query.subjects) {
       if (key.empty()) continue;
       std::vector<Row> found;
-      if (Status s = read(impl_->claims_by_subject, key, &found); !s.ok()) return s;
-      // The keys below it, one index probe each.
-      const std::string end = key + "0";  // '0' follows '/'
-      std::string below = key + "/";
-      for (const Stmt* probe = &impl_->first_subject_in;; probe = &impl_->next_subject_in) {
-        {
-          auto q = probe->Run(doing);
-          q.Bind(1, below).Bind(2, end);
-          if (!q.Step()) {
-            if (!q.status().ok()) return q.status();
-            break;
-          }
-          below.assign(q.Text(0));
-        }
-        if (Status s = read(impl_->claims_by_subject, below, &found); !s.ok()) return s;
-      }
+      Status s = for_each_subject(key, [&](const std::string& subject) {
+        return read(impl_->claims_by_subject, [&](sqlite::Query& q) { q.Bind(1, subject); }, &found);
+      });
+      if (!s.ok()) return s;
       keep(&found);
     }
-    for (const std::string& key : person_keys) {
+    for (const auto& [key, windows] : query.incidents) {
+      if (key.empty() || windows.empty()) continue;
+      std::vector<Row> found;
+      // Per stored key, each country stored under it (few: one probe each),
+      // then the range of days of each window it meets.
+      Status s = for_each_subject(key, [&](const std::string& subject) {
+        return scan(
+            impl_->first_country_of, impl_->next_country_of, [&](sqlite::Query& q) { q.Bind(1, subject); },
+            [&](sqlite::Query& q, const std::string& last) { q.Bind(1, subject).Bind(2, last); },
+            [&](const std::string& country) -> Status {
+              for (const IncidentWindow& w : windows) {
+                if (!CountriesMeet(country, w.countries)) continue;
+                Status r = read(
+                    impl_->claims_by_incident,
+                    [&](sqlite::Query& q) {
+                      q.Bind(1, subject).Bind(2, country).Bind(3, w.first_day).Bind(4, w.last_day);
+                    },
+                    &found);
+                if (!r.ok()) return r;
+              }
+              return Status::OK();
+            });
+      });
+      if (!s.ok()) return s;
+      keep(&found);
+    }
+    for (const std::string& key : query.person_keys) {
       if (key.empty()) continue;  // claims without a person are stored as NULL
       std::vector<Row> found;
-      if (Status s = read(impl_->claims_by_person, key, &found); !s.ok()) return s;
+      Status s = read(impl_->claims_by_person, [&](sqlite::Query& q) { q.Bind(1, key); }, &found);
+      if (!s.ok()) return s;
       keep(&found);
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
