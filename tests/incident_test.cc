@@ -105,6 +105,30 @@ TEST_CASE("frames: scope, group, place and state decide what is compared") {
   });
 }
 
+TEST_CASE("frames: a headline against its own body, a camp named again, everyone aboard, a longer story") {
+  RunCases({
+      {"headline vs body of one article: the article is one source",
+       "نزوح 40 ألفا من مخيم زمزم في حرب السودان\n\nوقالت المنظمة الدولية للهجرة إن نحو 400 ألف شخص، فروا من "
+       "المخيم خلال أيام في حرب السودان.", "2025-04-15",
+       "وصل وفد أممي إلى بورتسودان.", "2025-04-15", "quantity", "error"},
+      {"the camp named again is the camp, not all of Sudan",
+       "نزح 40 ألفا من مخيم زمزم في حرب السودان.", "2025-04-15",
+       "أدت حرب السودان إلى نزوح أكثر من 12 مليون شخص.", "2025-04-15", "", ""},
+      {"nobody survived: the count aboard is the toll",
+       "مصرع 9 أشخاص في تحطم مروحية الرئيس الإيراني", "2024-05-20",
+       "تحطمت مروحية الرئيس الإيراني يوم الأحد 19 مايو 2024. وكان في المروحية ثمانية ركاب، لم ينجُ أحد منهم.",
+       "2024-05-21", "quantity", "error"},
+      {"survivors named: the count aboard is no toll",
+       "مصرع 9 أشخاص في تحطم مروحية الرئيس الإيراني", "2024-05-20",
+       "تحطمت مروحية الرئيس الإيراني يوم الأحد 19 مايو 2024. وكان في المروحية ثمانية ركاب، نجا اثنان منهم.",
+       "2024-05-21", "", ""},
+      {"a count since long before the blast is a longer story",
+       "Pager blasts across Lebanon kill 12 people. Cross-border fire has killed hundreds of people in Lebanon "
+       "since October 2023.", "2024-09-18",
+       "The pager blasts in Lebanon killed 12 people, the health ministry said.", "2024-09-18", "", ""},
+  });
+}
+
 TEST_CASE("non-counts never become quantity claims") {
   struct NonCount {
     const char* text;

@@ -117,6 +117,8 @@ bool SameSource(const ClaimGroup& a, const ClaimGroup& b) {
   for (const Claim* x : a) {
     const std::set<std::string> wx = SourceWords(Q(x).source);
     for (const Claim* y : b) {
+      // A headline is written from its own article's body: one source.
+      if (x->doc == y->doc && x->headline != y->headline) return true;
       int shared = 0;
       for (const std::string& w : SourceWords(Q(y).source)) shared += wx.count(w);
       if (shared >= 2 || (!Q(x).source.empty() && Fold(Q(x).source) == Fold(Q(y).source))) return true;

@@ -36,6 +36,7 @@ class DocumentExtractor {
   void Officeholders(const SentenceContext& ctx, const Found& found);
   void People(const SentenceContext& ctx, const Found& found);
   void InferUnnamedHolders();
+  void InferFromNoSurvivors(const SentenceContext& ctx, size_t from_claim);
   void AddMentions(const SentenceContext& ctx, const Found& found, std::vector<Mention>* out) const;
   std::string JurisdictionFor(const std::string& office, const std::string& person_key, bool* inferred) const;
 

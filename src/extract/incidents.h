@@ -39,7 +39,9 @@ class IncidentTracker {
   // Records one sentence; `index` counts sentences from 0 (the headline).
   void AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times);
 
-  // The most specific gazetteer place named inside `span` of `ctx`; "" none.
+  // The most specific gazetteer place named inside `span` of `ctx`, else the
+  // place a `back` word there stands for ("فروا من المخيم" after "مخيم
+  // زمزم"); "" none.
   std::string PlaceIn(const SentenceContext& ctx, Span clause) const;
 
   // "47 سوريا", "12 Pakistanis": the nationals a figure counts, as
@@ -68,10 +70,19 @@ class IncidentTracker {
   // itself and two or three times for each of its figures.
   const std::vector<Gazetteer::Match>& Places(const SentenceContext& ctx) const;
   IncidentFacts Main() const;
+  // The one day the document gives an incident of `type` that is not in the
+  // past ("the crash on Sunday 19 May" dates "the crash" of a later
+  // sentence); "" when it gives none, or two.
+  std::string OnlyDayOf(const std::string& type, const IncidentFacts& main) const;
   IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const;
   bool IsPast(const Mention& m, const IncidentFacts& main) const;
   void NarrowPlace(const IncidentFacts& incident, bool lasting, QuantityFacts* q) const;
-  bool LastingType(const std::string& type) const;  // no lookback limit (a war)
+  // The type's lookback in days (-1: none, a war; 0: the type is not named).
+  int64_t LookbackOf(const std::string& type) const;
+  // True when `q` counts since a day long before `incident` began (its
+  // type's lookback): a longer story than the incident.
+  bool CountsLongerStory(const IncidentFacts& incident, const QuantityFacts& q) const;
+  const Place* NamedBack(const SentenceContext& ctx, Span clause) const;
 
   const Document& doc_;
   const Gazetteer* gazetteer_;
@@ -80,6 +91,7 @@ class IncidentTracker {
   std::map<std::string, int> country_weight_;  // country code -> weighted place mentions
   std::map<std::string, int> region_weight_;   // region id -> weighted place mentions
   std::vector<std::string> type_order_;        // types in order of first mention
+  std::vector<const Place*> named_back_;       // places named so far that have `back` words, last named last
   mutable const SentenceContext* places_of_ = nullptr;  // the sentence places_ were found in
   mutable std::vector<Gazetteer::Match> places_;
 };

@@ -26,7 +26,7 @@ const std::set<std::string> kFamilies = {
     "clock_hour", "clock_minute", "count_word", "currency", "date_event", "day_part", "direction", "duration",
     "duration_dual", "duration_unit", "event", "figure_follower", "former", "hedge", "hijri_month", "honorific",
     "incident", "incident_past", "jurisdiction", "lasting", "measure", "month", "month_ambiguous", "month_part",
-    "month_shift", "name_join", "name_stop", "not_quantity", "nth", "number_digits", "number_joiner", "number_word",
+    "month_shift", "name_join", "name_stop", "no_survivors", "not_quantity", "nth", "number_digits", "number_joiner", "number_word",
     "occurred", "office", "ordinal", "partitive", "period_scope", "person", "place", "proclitic", "qualifier",
     "scope", "since_marker", "source", "state", "tense", "time", "time_zone", "unit",
     "weekday", "weekday_name", "who"};
