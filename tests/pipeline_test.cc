@@ -4,6 +4,7 @@
 // earthquake only, and never less than the claim graph would join.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -138,6 +139,74 @@ TEST_CASE("the store gate follows incidents the graph would join through a store
     if (graph.IncidentOf(i) == graph.IncidentOf(0)) joined.insert(all.claims[i].doc);
   }
   CHECK(joined == std::set<std::string>{"day3", "day5", "day7"});
+}
+
+// The same through the whole pipeline, on articles we wrote: store add, then
+// check --store.
+TEST_CASE("check --store: a new article about one quake meets only that quake's stored reports") {
+  using testing::MakeDocument;
+  const std::vector<Document> archive = {
+      MakeDocument("زلزال قوي يضرب وسط اليابان\n\nضرب زلزال بقوة 7.5 درجات شبه جزيرة نوتو في محافظة إيشيكاوا في "
+                   "اليابان في الأول من يناير 2024، ما أسفر عن مقتل 64 شخصا على الأقل بحسب السلطات.\n",
+                   "jp-jan1.txt", "2024-01-02"),
+      MakeDocument("هزة أرضية في هوكايدو\n\nضرب زلزال بقوة 6.1 درجات جزيرة هوكايدو في اليابان في الثامن من "
+                   "يناير 2024، ما أسفر عن مقتل 3 أشخاص بحسب السلطات.\n",
+                   "jp-jan8.txt", "2024-01-09"),
+      MakeDocument("زلزال في شرق تركيا\n\nضرب زلزال بقوة 5.9 درجات ولاية ملاطية في تركيا في الأول من يناير "
+                   "2024، ما أسفر عن مقتل 4 أشخاص بحسب السلطات.\n",
+                   "tr-jan1.txt", "2024-01-02"),
+  };
+  testing::TempDir tmp;
+  CheckRequest request;
+  request.store = (tmp.path() / "claims.db").string();
+  {
+    auto store = ClaimStore::Open(request.store, StoreMode::kCreate);
+    REQUIRE_MESSAGE(store.ok(), store.status().message());
+    size_t changed = 0;
+    Status s = AddToStore(SharedEngine(), archive, *store.value(), &changed);
+    REQUIRE_MESSAGE(s.ok(), s.message());
+    CHECK(changed == 3);
+  }
+  struct Case {
+    const char* name;
+    const char* text;
+    const char* date;
+    std::set<std::string> met;
+  };
+  const Case cases[] = {
+      {"the Noto quake, dated",
+       "ارتفاع حصيلة زلزال اليابان\n\nارتفعت حصيلة ضحايا الزلزال الذي ضرب محافظة إيشيكاوا في اليابان في الأول "
+       "من يناير 2024 إلى 92 قتيلا، بحسب السلطات المحلية.\n",
+       "2024-01-04", {"jp-jan1.txt"}},
+      // No day: type and country, within the type's lookback before the date.
+      {"a Japanese quake, undated",
+       "حصيلة الزلزال في اليابان\n\nارتفعت حصيلة ضحايا الزلزال في اليابان إلى 92 قتيلا، بحسب السلطات المحلية.\n",
+       "2024-01-10", {"jp-jan1.txt", "jp-jan8.txt"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(std::string(c.name));
+    auto checked = RunCheck(SharedEngine(), {MakeDocument(c.text, "new.txt", c.date)}, request);
+    REQUIRE_MESSAGE(checked.ok(), checked.status().message());
+    std::set<std::string> met;
+    for (const DocumentInfo& d : checked->documents) {
+      if (d.from_store) met.insert(d.id);
+    }
+    CHECK(met == c.met);
+    for (const Finding& f : checked->findings) {
+      CAPTURE(f.message);
+      bool involves_new = false;
+      for (const Side& side : f.sides) {
+        for (const std::string& id : side.claims) involves_new |= id.rfind("new.txt#", 0) == 0;
+      }
+      CHECK(involves_new);
+    }
+  }
+  // A store that is not there fails the check, and is not created.
+  request.store = (tmp.path() / "missing.db").string();
+  auto missing = RunCheck(SharedEngine(), archive, request);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message().find("no such store") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(request.store));
 }
 
 }  // namespace

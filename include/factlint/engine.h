@@ -5,6 +5,8 @@
 // Create() loads and validates the rules and the knowledge base (built-in
 // ones first, then the user's, which may override by id) and compiles every
 // pattern once; the Engine is then immutable and safe to share across threads.
+// The workflows around it (the claim store gate, store add, the graph) are
+// in factlint/pipeline.h; the implementation lives in src/pipeline/.
 #pragma once
 
 #include <functional>
