@@ -87,6 +87,17 @@ struct DocumentRows {
   std::vector<ClaimRow> claims;
 };
 
+// A stored claim as Related() reads it, before its JSON is decoded.
+struct StoredRow {
+  int64_t rowid;
+  std::string doc;
+  int64_t seq;
+  std::string date;
+  std::string json;
+};
+
+constexpr const char* kReadingRelated = "reading related claims";
+
 // Reads one value of a PRAGMA or a count.
 StatusOr<int64_t> QueryInt(const Db& db, const char* sql, std::string_view doing) {
   auto stmt = Stmt::Prepare(db, sql);
@@ -115,6 +126,27 @@ struct ClaimStore::Impl {
                                 const std::vector<Claim>& claims) const;
   Status Write(const DocumentRows& doc, bool* changed);
   Status WriteAll(const std::vector<DocumentRows>& docs, size_t* changed);
+
+  // Related(), step by step (see there).
+  using Binder = std::function<void(sqlite::Query&)>;
+  using NextBinder = std::function<void(sqlite::Query&, const std::string&)>;
+  using Visitor = std::function<Status(const std::string&)>;
+  // The rows of one query (bound by `bind`), newest first (by index), up to
+  // `cap` (0: all), leaving out the documents in `exclude_docs`.
+  Status ReadRows(const Stmt& stmt, const Binder& bind, const std::set<std::string>& exclude_docs, size_t cap,
+                  std::vector<StoredRow>* out) const;
+  // Each value of a loose index scan (`first`, then `next` after the value
+  // before), until none is left.
+  Status ScanValues(const Stmt& first, const Stmt& next, const Binder& bind_first, const NextBinder& bind_next,
+                    const Visitor& visit) const;
+  // A subject key and the keys below it, one index probe each.
+  Status ForEachSubjectUnder(const std::string& key, const Visitor& visit) const;
+  // The rows filed under `key` (and below) whose incident lies in a window.
+  Status ReadIncidentRows(const std::string& key, const std::set<IncidentWindow>& windows,
+                          const std::set<std::string>& exclude_docs, size_t cap, std::vector<StoredRow>* out) const;
+  Status FindRows(const RelatedQuery& query, size_t cap, std::vector<StoredRow>* rows) const;
+  Status DocumentsOf(const std::vector<StoredRow>& rows, std::vector<DocumentInfo>* docs) const;
+  Status DecodeClaims(const std::vector<StoredRow>& rows, std::vector<Claim>* claims) const;
 
   const std::string& path() const { return db.path(); }
 };
@@ -475,161 +507,142 @@ Status ClaimStore::Related(const std::set<std::string>& subjects,
   return Related(query, docs, claims, options);
 }
 
-Status ClaimStore::Related(const RelatedQuery& query, std::vector<DocumentInfo>* docs,
-                           std::vector<Claim>* claims, const RelatedOptions& options) {
-  docs->clear();
-  claims->clear();
-  if (query.subjects.empty() && query.incidents.empty() && query.person_keys.empty()) return Status::OK();
-  const char* doing = "reading related claims";
+// Related(), step by step.  Every read runs inside the caller's snapshot.
 
-  // 1. Under one read snapshot (a document replaced meanwhile is seen before
-  //    or after, never both): the matching rows, by index, and their
-  //    documents.
-  struct Row {
-    int64_t rowid;
-    std::string doc;
-    int64_t seq;
-    std::string date;
-    std::string json;
-  };
-  std::vector<Row> rows;
-  {
-    Txn txn(impl_->db, Txn::Mode::kRead);
-    if (Status s = txn.Begin(doing); !s.ok()) return s;
-    const size_t cap = options.max_per_key;
-    // The claims of one query (bound by `bind`), newest first (by index), up
-    // to the cap.
-    auto read = [&](const Stmt& stmt, const std::function<void(sqlite::Query&)>& bind,
-                    std::vector<Row>* out) -> Status {
-      auto q = stmt.Run(doing);
-      bind(q);
-      size_t taken = 0;
-      while ((cap == 0 || taken < cap) && q.Step()) {
-        std::string doc(q.Text(1));
-        if (query.exclude_docs.count(doc)) continue;
-        out->push_back(Row{q.Int(0), std::move(doc), q.Int(2), std::string(q.Text(4)),
-                           std::string(q.Text(3))});
-        ++taken;
-      }
-      return q.status();
-    };
-    // Each value of a loose index scan (`first` then `next` from the value
-    // before), until none is left.
-    auto scan = [&](const Stmt& first, const Stmt& next, const std::function<void(sqlite::Query&)>& bind_first,
-                    const std::function<void(sqlite::Query&, const std::string&)>& bind_next,
-                    const std::function<Status(const std::string&)>& visit) -> Status {
-      std::string value;
-      for (bool at_first = true;; at_first = false) {
-        {
-          auto q = (at_first ? first : next).Run(doing);
-          if (at_first) {
-            bind_first(q);
-          } else {
-            bind_next(q, value);
-          }
-          if (!q.Step()) return q.status();
-          value.assign(q.Text(0));
-        }
-        if (Status s = visit(value); !s.ok()) return s;
-      }
-    };
-    // A subject key and the keys below it, one index probe each: the keys
-    // below `k` are those in ["k/", "k0"), '0' following '/'.
-    auto for_each_subject = [&](const std::string& key,
-                                const std::function<Status(const std::string&)>& visit) -> Status {
-      if (Status s = visit(key); !s.ok()) return s;
-      const std::string end = key + "0";
-      return scan(
-          impl_->first_subject_in, impl_->next_subject_in,
-          [&](sqlite::Query& q) { q.Bind(1, key + "/").Bind(2, end); },
-          [&](sqlite::Query& q, const std::string& last) { q.Bind(1, last).Bind(2, end); }, visit);
-    };
-    // Each asked-for key brings its own (newest) claims; a claim found
-    // through two keys, or two windows, is kept once.
-    std::unordered_set<int64_t> kept;
-    auto keep = [&](std::vector<Row>* found) {
-      std::sort(found->begin(), found->end(), [](const Row& a, const Row& b) { return a.rowid < b.rowid; });
-      found->erase(std::unique(found->begin(), found->end(),
-                               [](const Row& a, const Row& b) { return a.rowid == b.rowid; }),
-                   found->end());
-      if (cap != 0 && found->size() > cap) {  // a key and the keys below it: newest overall
-        std::partial_sort(found->begin(), found->begin() + cap, found->end(),
-                          [](const Row& a, const Row& b) {
-                            return a.date != b.date ? a.date > b.date : a.rowid > b.rowid;
-                          });
-        found->resize(cap);
-      }
-      for (Row& row : *found) {
-        if (kept.insert(row.rowid).second) rows.push_back(std::move(row));
-      }
-    };
-    for (const std::string& key : query.subjects) {
-      if (key.empty()) continue;
-      std::vector<Row> found;
-      Status s = for_each_subject(key, [&](const std::string& subject) {
-        return read(impl_->claims_by_subject, [&](sqlite::Query& q) { q.Bind(1, subject); }, &found);
-      });
-      if (!s.ok()) return s;
-      keep(&found);
-    }
-    for (const auto& [key, windows] : query.incidents) {
-      if (key.empty() || windows.empty()) continue;
-      std::vector<Row> found;
-      // Per stored key, each country stored under it (few: one probe each),
-      // then the range of days of each window it meets.
-      Status s = for_each_subject(key, [&](const std::string& subject) {
-        return scan(
-            impl_->first_country_of, impl_->next_country_of, [&](sqlite::Query& q) { q.Bind(1, subject); },
-            [&](sqlite::Query& q, const std::string& last) { q.Bind(1, subject).Bind(2, last); },
-            [&](const std::string& country) -> Status {
-              for (const IncidentWindow& w : windows) {
-                if (!CountriesMeet(country, w.countries)) continue;
-                Status r = read(
-                    impl_->claims_by_incident,
-                    [&](sqlite::Query& q) {
-                      q.Bind(1, subject).Bind(2, country).Bind(3, w.first_day).Bind(4, w.last_day);
-                    },
-                    &found);
-                if (!r.ok()) return r;
-              }
-              return Status::OK();
-            });
-      });
-      if (!s.ok()) return s;
-      keep(&found);
-    }
-    for (const std::string& key : query.person_keys) {
-      if (key.empty()) continue;  // claims without a person are stored as NULL
-      std::vector<Row> found;
-      Status s = read(impl_->claims_by_person, [&](sqlite::Query& q) { q.Bind(1, key); }, &found);
-      if (!s.ok()) return s;
-      keep(&found);
-    }
-    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-      return a.doc != b.doc ? a.doc < b.doc : a.seq < b.seq;
-    });
-    for (const Row& row : rows) {
-      if (!docs->empty() && docs->back().id == row.doc) continue;
-      auto q = impl_->document_info.Run(doing);
-      q.Bind(1, row.doc);
-      if (!q.Step()) {
-        if (!q.status().ok()) return q.status();
-        return Status::IOError(fmt::format(
-            "{}: claims of document {} have no document row; remove the document and add it again",
-            impl_->path(), row.doc));
-      }
-      docs->push_back(DocumentInfo{row.doc, std::string(q.Text(0)), std::string(q.Text(1)),
-                                   std::string(q.Text(2)), true});
-    }
+Status ClaimStore::Impl::ReadRows(const Stmt& stmt, const Binder& bind, const std::set<std::string>& exclude_docs,
+                                  size_t cap, std::vector<StoredRow>* out) const {
+  auto q = stmt.Run(kReadingRelated);
+  bind(q);
+  size_t taken = 0;
+  while ((cap == 0 || taken < cap) && q.Step()) {
+    std::string doc(q.Text(1));
+    if (exclude_docs.count(doc)) continue;
+    out->push_back(StoredRow{q.Int(0), std::move(doc), q.Int(2), std::string(q.Text(4)), std::string(q.Text(3))});
+    ++taken;
   }
+  return q.status();
+}
 
-  // 2. Decoding the JSON is most of the work: split it across threads when
-  //    there is much of it.
+Status ClaimStore::Impl::ScanValues(const Stmt& first, const Stmt& next, const Binder& bind_first,
+                                    const NextBinder& bind_next, const Visitor& visit) const {
+  std::string value;
+  for (bool at_first = true;; at_first = false) {
+    {
+      auto q = (at_first ? first : next).Run(kReadingRelated);
+      if (at_first) {
+        bind_first(q);
+      } else {
+        bind_next(q, value);
+      }
+      if (!q.Step()) return q.status();
+      value.assign(q.Text(0));
+    }
+    if (Status s = visit(value); !s.ok()) return s;
+  }
+}
+
+Status ClaimStore::Impl::ForEachSubjectUnder(const std::string& key, const Visitor& visit) const {
+  if (Status s = visit(key); !s.ok()) return s;
+  // The keys below `key` are those in ["key/", "key0"), '0' following '/'.
+  const std::string end = key + "0";
+  return ScanValues(
+      first_subject_in, next_subject_in, [&](sqlite::Query& q) { q.Bind(1, key + "/").Bind(2, end); },
+      [&](sqlite::Query& q, const std::string& last) { q.Bind(1, last).Bind(2, end); }, visit);
+}
+
+Status ClaimStore::Impl::ReadIncidentRows(const std::string& key, const std::set<IncidentWindow>& windows,
+                                          const std::set<std::string>& exclude_docs, size_t cap,
+                                          std::vector<StoredRow>* out) const {
+  // Per stored key, each country stored under it (few: one probe each),
+  // then the range of days of each window it meets.
+  return ForEachSubjectUnder(key, [&](const std::string& subject) {
+    return ScanValues(
+        first_country_of, next_country_of, [&](sqlite::Query& q) { q.Bind(1, subject); },
+        [&](sqlite::Query& q, const std::string& last) { q.Bind(1, subject).Bind(2, last); },
+        [&](const std::string& country) -> Status {
+          for (const IncidentWindow& w : windows) {
+            if (!CountriesMeet(country, w.countries)) continue;
+            auto bind = [&](sqlite::Query& q) {
+              q.Bind(1, subject).Bind(2, country).Bind(3, w.first_day).Bind(4, w.last_day);
+            };
+            if (Status s = ReadRows(claims_by_incident, bind, exclude_docs, cap, out); !s.ok()) return s;
+          }
+          return Status::OK();
+        });
+  });
+}
+
+Status ClaimStore::Impl::FindRows(const RelatedQuery& query, size_t cap, std::vector<StoredRow>* rows) const {
+  // Each asked-for key brings its own (newest) claims; a claim found through
+  // two keys, or two windows, is kept once.
+  std::unordered_set<int64_t> kept;
+  auto keep = [&](std::vector<StoredRow>* found) {
+    std::sort(found->begin(), found->end(), [](const StoredRow& a, const StoredRow& b) { return a.rowid < b.rowid; });
+    found->erase(std::unique(found->begin(), found->end(),
+                             [](const StoredRow& a, const StoredRow& b) { return a.rowid == b.rowid; }),
+                 found->end());
+    if (cap != 0 && found->size() > cap) {  // a key and the keys below it: newest overall
+      std::partial_sort(found->begin(), found->begin() + cap, found->end(),
+                        [](const StoredRow& a, const StoredRow& b) {
+                          return a.date != b.date ? a.date > b.date : a.rowid > b.rowid;
+                        });
+      found->resize(cap);
+    }
+    for (StoredRow& row : *found) {
+      if (kept.insert(row.rowid).second) rows->push_back(std::move(row));
+    }
+  };
+  const std::set<std::string>& exclude = query.exclude_docs;
+  for (const std::string& key : query.subjects) {
+    if (key.empty()) continue;
+    std::vector<StoredRow> found;
+    Status s = ForEachSubjectUnder(key, [&](const std::string& subject) {
+      return ReadRows(claims_by_subject, [&](sqlite::Query& q) { q.Bind(1, subject); }, exclude, cap, &found);
+    });
+    if (!s.ok()) return s;
+    keep(&found);
+  }
+  for (const auto& [key, windows] : query.incidents) {
+    if (key.empty() || windows.empty()) continue;
+    std::vector<StoredRow> found;
+    if (Status s = ReadIncidentRows(key, windows, exclude, cap, &found); !s.ok()) return s;
+    keep(&found);
+  }
+  for (const std::string& key : query.person_keys) {
+    if (key.empty()) continue;  // claims without a person are stored as NULL
+    std::vector<StoredRow> found;
+    Status s = ReadRows(claims_by_person, [&](sqlite::Query& q) { q.Bind(1, key); }, exclude, cap, &found);
+    if (!s.ok()) return s;
+    keep(&found);
+  }
+  return Status::OK();
+}
+
+// The documents of `rows` (sorted by document), once each, in order.
+Status ClaimStore::Impl::DocumentsOf(const std::vector<StoredRow>& rows, std::vector<DocumentInfo>* docs) const {
+  for (const StoredRow& row : rows) {
+    if (!docs->empty() && docs->back().id == row.doc) continue;
+    auto q = document_info.Run(kReadingRelated);
+    q.Bind(1, row.doc);
+    if (!q.Step()) {
+      if (!q.status().ok()) return q.status();
+      return Status::IOError(fmt::format(
+          "{}: claims of document {} have no document row; remove the document and add it again", path(), row.doc));
+    }
+    docs->push_back(
+        DocumentInfo{row.doc, std::string(q.Text(0)), std::string(q.Text(1)), std::string(q.Text(2)), true});
+  }
+  return Status::OK();
+}
+
+// Decoding the JSON is most of Related()'s work: split across threads when
+// there is much of it.
+Status ClaimStore::Impl::DecodeClaims(const std::vector<StoredRow>& rows, std::vector<Claim>* claims) const {
   claims->resize(rows.size());
   std::vector<Status> errors(rows.size() == 0 ? 0 : 1);
   auto decode = [&](size_t begin, size_t end, Status* error) {
     for (size_t i = begin; i < end; ++i) {
-      const Row& row = rows[i];
+      const StoredRow& row = rows[i];
       StatusOr<Claim> claim = Status::InvalidInput("invalid JSON");
       try {  // a damaged row must not escape this thread as an exception
         auto json = nlohmann::json::parse(row.json, nullptr, /*allow_exceptions=*/false);
@@ -641,7 +654,7 @@ Status ClaimStore::Related(const RelatedQuery& query, std::vector<DocumentInfo>*
         *error = Status::IOError(fmt::format(
             "{}: claim number {} of document {} cannot be read ({}); remove the document and "
             "add it again",
-            impl_->path(), row.seq, row.doc, claim.status().message()));
+            path(), row.seq, row.doc, claim.status().message()));
         return;
       }
       Claim& c = (*claims)[i];
@@ -665,11 +678,32 @@ Status ClaimStore::Related(const RelatedQuery& query, std::vector<DocumentInfo>*
     for (std::thread& th : pool) th.join();
   }
   for (const Status& e : errors) {
-    if (!e.ok()) {
-      docs->clear();
-      claims->clear();
-      return e;
-    }
+    if (!e.ok()) return e;
+  }
+  return Status::OK();
+}
+
+Status ClaimStore::Related(const RelatedQuery& query, std::vector<DocumentInfo>* docs,
+                           std::vector<Claim>* claims, const RelatedOptions& options) {
+  docs->clear();
+  claims->clear();
+  if (query.subjects.empty() && query.incidents.empty() && query.person_keys.empty()) return Status::OK();
+  std::vector<StoredRow> rows;
+  {
+    // One read snapshot: a document replaced meanwhile is seen before or
+    // after, never both.
+    Txn txn(impl_->db, Txn::Mode::kRead);
+    if (Status s = txn.Begin(kReadingRelated); !s.ok()) return s;
+    if (Status s = impl_->FindRows(query, options.max_per_key, &rows); !s.ok()) return s;
+    std::sort(rows.begin(), rows.end(), [](const StoredRow& a, const StoredRow& b) {
+      return a.doc != b.doc ? a.doc < b.doc : a.seq < b.seq;
+    });
+    if (Status s = impl_->DocumentsOf(rows, docs); !s.ok()) return s;
+  }
+  if (Status s = impl_->DecodeClaims(rows, claims); !s.ok()) {
+    docs->clear();
+    claims->clear();
+    return s;
   }
   return Status::OK();
 }
