@@ -180,7 +180,8 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
     c += delta;
     f->confidence_reasons.push_back(why);
   };
-  bool approximate = false, vague = false, hedged = false, inferred = false, inferred_only = true, headline = false;
+  bool approximate = false, vague = false, hedged = false, inferred = false, inferred_only = true, headline = false,
+       from_story = false;
   std::set<std::string> langs, docs;
   for (const ClaimGroup* side : sides) {
     bool side_inferred = true;
@@ -189,6 +190,7 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
       vague |= Q(x).qualifier == "vague";
       hedged |= !Q(x).hedge.empty();
       inferred |= !x->incident.from_sentence;
+      from_story |= x->incident.type.empty();
       side_inferred &= !x->incident.from_sentence;
       headline |= x->headline;
       langs.insert(x->lang);
@@ -205,6 +207,9 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
   reason(hedged, -0.15, "a figure called an estimate");
   reason(inferred, -0.05, "incident taken from the article, not the sentence");
   reason(inferred_only, -0.1, "no side names the incident in its sentence");
+  // An article that names no incident is placed by the story it shares with
+  // others (the same incident, or a person in the news the same week).
+  reason(from_story, -0.3, "an article that names no incident, placed by its story");
   reason(langs.size() > 1, -0.05, "read in two languages");
   reason(docs.size() == 1 && headline, 0.0, "the headline contradicts the body");
   reason(docs.size() == 1 && !headline, -0.3, "both in one article's body: often a part and the whole");

@@ -103,6 +103,7 @@ void IncidentTracker::AddSentence(size_t index, const SentenceContext& ctx, cons
   for (const RuleMatch* m : ctx.LongestOf("incident")) {
     Mention mention;
     mention.type = m->value;
+    mention.kind_of = m->rule->Attribute("kind_of");
     mention.lookback = ParseLookback(m->rule->Attribute("lookback", "none"));
     mention.span = ctx.Original(m->span);
     for (const RuleMatch* p : pasts) {
@@ -344,9 +345,36 @@ void IncidentTracker::Attach(std::vector<Claim>* claims) const {
     // the article does not name; it abstains.
     if (CountsLongerStory(c.incident, *q)) {
       c.incident = IncidentFacts{};
+      c.incident.local = kOutsideIncident;
       continue;
     }
     NarrowPlace(c.incident, LookbackOf(c.incident.type) < 0, q);
+  }
+  HeadlineToLead(claims);
+}
+
+// "Second wave of device blasts kills 20" over "Walkie-talkies exploded …,
+// killing 14": a headline tells the story of the body's first figure of the
+// same measure, when that figure's incident is a kind of the headline's
+// (radio-blasts, a kind of explosion).
+void IncidentTracker::HeadlineToLead(std::vector<Claim>* claims) const {
+  std::map<std::string, std::string> kind_of;  // type -> the wider type
+  for (const SentenceInfo& s : sentences_) {
+    for (const Mention& m : s.mentions) {
+      if (!m.kind_of.empty()) kind_of[m.type] = m.kind_of;
+    }
+  }
+  if (kind_of.empty()) return;
+  for (Claim& head : *claims) {
+    const auto* q = head.get<QuantityFacts>();
+    if (!head.headline || !q || head.incident.type.empty()) continue;
+    for (const Claim& body : *claims) {
+      const auto* b = body.get<QuantityFacts>();
+      if (body.headline || !b || b->Measure() != q->Measure()) continue;
+      auto wider = kind_of.find(body.incident.type);
+      if (wider != kind_of.end() && wider->second == head.incident.type) head.incident = body.incident;
+      break;  // only the body's first figure of that measure
+    }
   }
 }
 

@@ -32,6 +32,11 @@ namespace factlint {
 // "الكارثة"): the article's own incident, unless dated years back.
 inline constexpr char kAnyIncident[] = "any";
 
+// The `local` of a figure with no incident that the article sets apart
+// from its own ("hundreds killed since October 2023" in a report on one
+// day's blasts): it abstains, and no story lends it one.
+inline constexpr char kOutsideIncident[] = "outside";
+
 class IncidentTracker {
  public:
   IncidentTracker(const Document& doc, const Gazetteer* gazetteer) : doc_(doc), gazetteer_(gazetteer) {}
@@ -54,6 +59,7 @@ class IncidentTracker {
  private:
   struct Mention {        // an incident word in a sentence
     std::string type;
+    std::string kind_of;  // the wider type it is a kind of ("explosion" for pager-blasts)
     int64_t lookback = -1;  // the type's lookback in days; -1: no limit
     Span span;            // original bytes
     std::string day;      // a day stated in its clause
@@ -70,6 +76,7 @@ class IncidentTracker {
   // itself and two or three times for each of its figures.
   const std::vector<Gazetteer::Match>& Places(const SentenceContext& ctx) const;
   IncidentFacts Main() const;
+  void HeadlineToLead(std::vector<Claim>* claims) const;
   // The one day the document gives an incident of `type` that is not in the
   // past ("the crash on Sunday 19 May" dates "the crash" of a later
   // sentence); "" when it gives none, or two.
