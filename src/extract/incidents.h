@@ -77,11 +77,12 @@ class IncidentTracker {
   const std::vector<Gazetteer::Match>& Places(const SentenceContext& ctx) const;
   IncidentFacts Main() const;
   void HeadlineToLead(std::vector<Claim>* claims) const;
-  // The one day the document gives an incident of `type` that is not in the
-  // past ("the crash on Sunday 19 May" dates "the crash" of a later
-  // sentence); "" when it gives none, or two.
-  std::string OnlyDayOf(const std::string& type, const IncidentFacts& main) const;
-  IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const;
+  // Incident type -> the one day the document gives an incident of that
+  // type that is not in the past ("the crash on Sunday 19 May" dates "the
+  // crash" of a later sentence); types given no day, or two, are left out.
+  std::map<std::string, std::string> OnlyDays(const IncidentFacts& main) const;
+  IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main,
+                         const std::map<std::string, std::string>& only_days, int* next_local) const;
   bool IsPast(const Mention& m, const IncidentFacts& main) const;
   void NarrowPlace(const IncidentFacts& incident, bool lasting, QuantityFacts* q) const;
   // The type's lookback in days (-1: none, a war; 0: the type is not named).
