@@ -111,14 +111,24 @@ std::set<std::string> SourceWords(const std::string& source) {
   return words;
 }
 
+// The article whose headline is on one side and its body on the other; "" none.
+std::string HeadlineAgainstBody(const ClaimGroup& a, const ClaimGroup& b) {
+  for (const Claim* x : a) {
+    for (const Claim* y : b) {
+      if (x->doc == y->doc && x->headline != y->headline) return x->doc;
+    }
+  }
+  return "";
+}
+
 // Two sources are the same when they share two content words ("التقرير
-// اليومي للهيئة الوطنية لإدارة الكوارث" and "أرقام الهيئة الوطنية لإدارة الكوارث").
+// اليومي للهيئة الوطنية لإدارة الكوارث" and "أرقام الهيئة الوطنية لإدارة الكوارث"),
+// and a headline is written from its own article's body: one source.
 bool SameSource(const ClaimGroup& a, const ClaimGroup& b) {
+  if (!HeadlineAgainstBody(a, b).empty()) return true;
   for (const Claim* x : a) {
     const std::set<std::string> wx = SourceWords(Q(x).source);
     for (const Claim* y : b) {
-      // A headline is written from its own article's body: one source.
-      if (x->doc == y->doc && x->headline != y->headline) return true;
       int shared = 0;
       for (const std::string& w : SourceWords(Q(y).source)) shared += wx.count(w);
       if (shared >= 2 || (!Q(x).source.empty() && Fold(Q(x).source) == Fold(Q(y).source))) return true;
@@ -346,7 +356,11 @@ void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const
   const size_t lead = large_first ? worst->b : worst->a, other = large_first ? worst->a : worst->b;
   std::string message = fmt::format("{} ({}) excludes {} ({}); {}", SideValue(sides[lead]), ctx.Where(sides[lead]),
                                     SideValue(sides[other]), ctx.Where(sides[other]), Why(worst->verdict));
-  if (same_source) message += ", from the same source";
+  if (const std::string doc = HeadlineAgainstBody(sides[lead], sides[other]); !doc.empty()) {
+    message += fmt::format("; the headline of {} contradicts its body", doc);
+  } else if (same_source) {
+    message += ", from the same source";
+  }
   for (const ClaimGroup* side : shown_sides) {
     for (const Claim* c : *side) {
       if (!Q(c).hedge.empty()) {
