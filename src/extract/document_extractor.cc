@@ -438,19 +438,24 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
 // is also the toll.  The inferred claim quotes the count and names the
 // no_survivors rule that read it so.
 void DocumentExtractor::InferFromNoSurvivors(const SentenceContext& ctx, size_t from_claim) {
-  for (const RuleMatch* none : ctx.Family("no_survivors")) {
-    const std::string events = "," + none->rule->Attribute("events") + ",";
+  std::set<const Rule*> said;  // each rule once, however often the sentence says it
+  for (const RuleMatch* none : ctx.Family("no_survivors")) said.insert(none->rule);
+  for (const Rule* none : said) {
+    const std::string events = "," + none->Attribute("events") + ",";
+    std::set<std::pair<uint32_t, uint32_t>> inferred;  // spans already read as tolls by this rule
+    for (size_t k = from_claim; k < claims_.size(); ++k) {
+      if (claims_[k].rule == none->id) inferred.insert({claims_[k].span.start, claims_[k].span.end});
+    }
     const size_t end = claims_.size();
     for (size_t k = from_claim; k < end; ++k) {
       const auto* q = claims_[k].get<QuantityFacts>();
       if (!q || events.find("," + q->event + ",") == std::string::npos) continue;
-      const auto inferred = [&](const Claim& c) { return c.span == claims_[k].span && c.rule == none->rule->id; };
-      if (std::any_of(claims_.begin() + from_claim, claims_.end(), inferred)) continue;
+      if (!inferred.insert({claims_[k].span.start, claims_[k].span.end}).second) continue;
       Claim toll = claims_[k];
       auto* t = toll.get<QuantityFacts>();
       t->event = none->value;
       toll.subject = Join({t->event, t->who.empty() ? "any" : t->who, t->where});
-      toll.rule = none->rule->id;
+      toll.rule = none->id;
       claims_.push_back(std::move(toll));
     }
   }

@@ -32,6 +32,11 @@ namespace factlint {
 // "الكارثة"): the article's own incident, unless dated years back.
 inline constexpr char kAnyIncident[] = "any";
 
+// The `local` of a figure with no incident that the article sets apart
+// from its own ("hundreds killed since October 2023" in a report on one
+// day's blasts): it abstains, and no story lends it one.
+inline constexpr char kOutsideIncident[] = "outside";
+
 class IncidentTracker {
  public:
   IncidentTracker(const Document& doc, const Gazetteer* gazetteer) : doc_(doc), gazetteer_(gazetteer) {}
@@ -54,6 +59,7 @@ class IncidentTracker {
  private:
   struct Mention {        // an incident word in a sentence
     std::string type;
+    std::string kind_of;  // the wider type it is a kind of ("explosion" for pager-blasts)
     int64_t lookback = -1;  // the type's lookback in days; -1: no limit
     Span span;            // original bytes
     std::string day;      // a day stated in its clause
@@ -70,11 +76,13 @@ class IncidentTracker {
   // itself and two or three times for each of its figures.
   const std::vector<Gazetteer::Match>& Places(const SentenceContext& ctx) const;
   IncidentFacts Main() const;
-  // The one day the document gives an incident of `type` that is not in the
-  // past ("the crash on Sunday 19 May" dates "the crash" of a later
-  // sentence); "" when it gives none, or two.
-  std::string OnlyDayOf(const std::string& type, const IncidentFacts& main) const;
-  IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const;
+  void HeadlineToLead(std::vector<Claim>* claims) const;
+  // Incident type -> the one day the document gives an incident of that
+  // type that is not in the past ("the crash on Sunday 19 May" dates "the
+  // crash" of a later sentence); types given no day, or two, are left out.
+  std::map<std::string, std::string> OnlyDays(const IncidentFacts& main) const;
+  IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main,
+                         const std::map<std::string, std::string>& only_days, int* next_local) const;
   bool IsPast(const Mention& m, const IncidentFacts& main) const;
   void NarrowPlace(const IncidentFacts& incident, bool lasting, QuantityFacts* q) const;
   // The type's lookback in days (-1: none, a war; 0: the type is not named).

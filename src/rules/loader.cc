@@ -35,7 +35,8 @@ const std::set<std::string> kFamilies = {
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
                                            "entering", "subject", "window", "lookback", "stateful", "comma",
-                                           "order", "part", "zone", "tense", "near", "events", "who", "from"};
+                                           "order", "part", "zone", "tense", "near", "events", "who", "from",
+                                           "kind_of"};
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}: line {}", file, node.Mark().line + 1);
