@@ -143,7 +143,8 @@ std::string GenerateShape(const std::string& shape, size_t size) {
   if (shape == "inference") {
     return "نزح 40 ألفا من مخيم زمزم\n" +
            Repeat("وكان في المروحية ثمانية ركاب لم ينج أحد منهم ونحو 400 ألف شخص، فروا من المخيم وقال المسؤولون إن "
-                  "الوضع في المنطقة صعب للغاية وإن فرق الإغاثة تعمل ليل نهار في ظروف قاسية و", size);
+                  "الوضع في المنطقة صعب للغاية وإن فرق الإغاثة تعمل ليل نهار في ظروف قاسية وسط نقص حاد في المياه "
+                  "والغذاء والدواء بينما تتواصل الجهود الدولية لفتح ممرات آمنة أمام القوافل الإنسانية و", size);
   }
   if (shape == "digits") return std::string("a").append(size, '1');
   if (shape == "quote") return "«" + Repeat("He said 12 people were killed. ", size);
