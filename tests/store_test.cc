@@ -72,8 +72,9 @@ Claim Quantity(const std::string& doc, int n, const std::string& subject, double
   QuantityFacts q;
   q.range = Interval{value, value};
   q.stated = value;
-  q.qualifier = "exact";
-  q.event = subject.substr(0, subject.find('/'));
+  q.qualifier = factlint::Qualifier::kExact;
+  // The store files claims by subject; many subjects here ("boom") name no measure.
+  q.event = factlint::FromName<factlint::Measure>(subject.substr(0, subject.find('/'))).value_or(factlint::Measure::kKilled);
   c.value = fmt::format("{}", value);
   c.facts = q;
   return c;
