@@ -140,6 +140,11 @@ std::string GenerateShape(const std::string& shape, size_t size) {
     return text;
   }
   if (shape == "paragraph") return Repeat("12 people were killed and 40 injured in the north while ", size);
+  if (shape == "inference") {
+    return "نزح 40 ألفا من مخيم زمزم\n" +
+           Repeat("وكان في المروحية ثمانية ركاب لم ينج أحد منهم ونحو 400 ألف شخص، فروا من المخيم وقال المسؤولون إن "
+                  "الوضع في المنطقة صعب للغاية وإن فرق الإغاثة تعمل ليل نهار في ظروف قاسية و", size);
+  }
   if (shape == "digits") return std::string("a").append(size, '1');
   if (shape == "quote") return "«" + Repeat("He said 12 people were killed. ", size);
   // Segmentation alone: no figure, so that no claim's memory blurs the ratio.

@@ -105,6 +105,51 @@ TEST_CASE("frames: scope, group, place and state decide what is compared") {
   });
 }
 
+TEST_CASE("frames: a headline against its own body, a camp named again, everyone aboard, a longer story") {
+  RunCases({
+      {"headline vs body of one article: the article is one source",
+       "نزوح 40 ألفا من مخيم زمزم في حرب السودان\n\nوقالت المنظمة الدولية للهجرة إن نحو 400 ألف شخص، فروا من "
+       "المخيم خلال أيام في حرب السودان.", "2025-04-15",
+       "وصل وفد أممي إلى بورتسودان.", "2025-04-15", "quantity", "error"},
+      {"the camp named again is the camp, not all of Sudan",
+       "نزح 40 ألفا من مخيم زمزم في حرب السودان.", "2025-04-15",
+       "أدت حرب السودان إلى نزوح أكثر من 12 مليون شخص.", "2025-04-15", "", ""},
+      {"nobody survived: the count aboard is the toll",
+       "مصرع 9 أشخاص في تحطم مروحية الرئيس الإيراني", "2024-05-20",
+       "تحطمت مروحية الرئيس الإيراني يوم الأحد 19 مايو 2024. وكان في المروحية ثمانية ركاب، لم ينجُ أحد منهم.",
+       "2024-05-21", "quantity", "error"},
+      {"survivors named: the count aboard is no toll",
+       "مصرع 9 أشخاص في تحطم مروحية الرئيس الإيراني", "2024-05-20",
+       "تحطمت مروحية الرئيس الإيراني يوم الأحد 19 مايو 2024. وكان في المروحية ثمانية ركاب، نجا اثنان منهم.",
+       "2024-05-21", "", ""},
+      {"a headline's blasts are the lead's walkie-talkie blasts",
+       "Second wave of device blasts in Lebanon kills 20\n\nWalkie-talkies exploded across Lebanon on Wednesday, "
+       "killing 14 people, the health ministry said.", "2024-09-18",
+       "Lebanon's health minister visited a hospital in Beirut.", "2024-09-18", "quantity", "error"},
+      {"a headline's blasts and a lead that names no kind of them",
+       "Blasts in Lebanon kill 20\n\nIsraeli strikes on southern Lebanon killed 14 people on Wednesday.",
+       "2024-09-18", "Lebanon's health minister visited a hospital in Beirut.", "2024-09-18", "", ""},
+      {"a count since long before the blast is a longer story",
+       "Pager blasts across Lebanon kill 12 people. Cross-border fire has killed hundreds of people in Lebanon "
+       "since October 2023.", "2024-09-18",
+       "The pager blasts in Lebanon killed 12 people, the health ministry said.", "2024-09-18", "", ""},
+  });
+}
+
+TEST_CASE("stories: an article that names no incident is compared within its story only") {
+  RunCases({
+      {"same person in the news the same week: the story's incident",
+       "Prime Minister Fumio Kishida said the earthquake in Japan had killed 200 people.", "2024-01-03",
+       "Prime Minister Fumio Kishida said 100 people had been killed.", "2024-01-05", "quantity", "error"},
+      {"the same person a month later: another story, abstains",
+       "Prime Minister Fumio Kishida said the earthquake in Japan had killed 200 people.", "2024-01-03",
+       "Prime Minister Fumio Kishida said 100 people had been killed.", "2024-02-05", "", ""},
+      {"no person, no incident in common: abstains",
+       "Prime Minister Fumio Kishida said the earthquake in Japan had killed 200 people.", "2024-01-03",
+       "Officials said 100 people had been killed.", "2024-01-05", "", ""},
+  });
+}
+
 TEST_CASE("non-counts never become quantity claims") {
   struct NonCount {
     const char* text;

@@ -48,6 +48,9 @@ struct Place {
   std::string parent;   // id of the enclosing place; "" for a country
   std::string country;  // lower-case ISO 3166 code of its country ("jp")
   PlaceLevel level = PlaceLevel::kCity;
+  // Words that name it again once a text has named it ("المخيم", "the camp"
+  // after "مخيم زمزم"), as look-up keys of folded words; from places.yaml.
+  std::vector<std::string> back = {};
 };
 
 class Gazetteer {

@@ -13,6 +13,13 @@ struct Row {
   std::string field, a, b;
 };
 
+// Where a claim's incident comes from: its sentence, its article, or (for an
+// article that names none) the story it shares with other articles.
+std::string NamedIn(const Claim& c) {
+  if (c.incident.from_sentence) return "its sentence";
+  return c.incident.type.empty() ? "its story (the article names none)" : "the article";
+}
+
 std::vector<Row> Rows(const Claim& a, const Claim& b, const ClaimGraph& graph, size_t ia, size_t ib) {
   std::vector<Row> rows = {
       {"document", a.doc, b.doc},
@@ -24,8 +31,7 @@ std::vector<Row> Rows(const Claim& a, const Claim& b, const ClaimGraph& graph, s
       {"as of", a.doc_date.empty() ? "(undated)" : a.doc_date, b.doc_date.empty() ? "(undated)" : b.doc_date},
       {"incident", graph.IncidentOf(ia).empty() ? "(none)" : graph.IncidentOf(ia),
        graph.IncidentOf(ib).empty() ? "(none)" : graph.IncidentOf(ib)},
-      {"incident named in", a.incident.from_sentence ? "its sentence" : "the article",
-       b.incident.from_sentence ? "its sentence" : "the article"},
+      {"incident named in", NamedIn(a), NamedIn(b)},
   };
   const auto* qa = a.get<QuantityFacts>();
   const auto* qb = b.get<QuantityFacts>();
@@ -50,7 +56,8 @@ std::string Decision(const Claim& a, const Claim& b, const ClaimGraph& graph, si
   const auto* qa = a.get<QuantityFacts>();
   const auto* qb = b.get<QuantityFacts>();
   if (qa && (graph.IncidentOf(ia).empty() || graph.IncidentOf(ib).empty())) {
-    return "a figure whose article names no incident abstains: it is never compared [rule: abstain.no-incident]";
+    return "a figure whose article names no incident, and shares no story with another article's, abstains "
+           "[rule: abstain.no-incident]";
   }
   if (graph.IncidentOf(ia) != graph.IncidentOf(ib)) {
     return "different incidents: type, country or time do not match [rule: incident]";

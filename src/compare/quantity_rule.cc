@@ -111,9 +111,21 @@ std::set<std::string> SourceWords(const std::string& source) {
   return words;
 }
 
+// The article whose headline is on one side and its body on the other; "" none.
+std::string HeadlineAgainstBody(const ClaimGroup& a, const ClaimGroup& b) {
+  for (const Claim* x : a) {
+    for (const Claim* y : b) {
+      if (x->doc == y->doc && x->headline != y->headline) return x->doc;
+    }
+  }
+  return "";
+}
+
 // Two sources are the same when they share two content words ("التقرير
-// اليومي للهيئة الوطنية لإدارة الكوارث" and "أرقام الهيئة الوطنية لإدارة الكوارث").
+// اليومي للهيئة الوطنية لإدارة الكوارث" and "أرقام الهيئة الوطنية لإدارة الكوارث"),
+// and a headline is written from its own article's body: one source.
 bool SameSource(const ClaimGroup& a, const ClaimGroup& b) {
+  if (!HeadlineAgainstBody(a, b).empty()) return true;
   for (const Claim* x : a) {
     const std::set<std::string> wx = SourceWords(Q(x).source);
     for (const Claim* y : b) {
@@ -178,7 +190,8 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
     c += delta;
     f->confidence_reasons.push_back(why);
   };
-  bool approximate = false, vague = false, hedged = false, inferred = false, inferred_only = true, headline = false;
+  bool approximate = false, vague = false, hedged = false, inferred = false, inferred_only = true, headline = false,
+       from_story = false;
   std::set<std::string> langs, docs;
   for (const ClaimGroup* side : sides) {
     bool side_inferred = true;
@@ -187,6 +200,7 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
       vague |= Q(x).qualifier == Qualifier::kVague;
       hedged |= !Q(x).hedge.empty();
       inferred |= !x->incident.from_sentence;
+      from_story |= x->incident.type.empty();
       side_inferred &= !x->incident.from_sentence;
       headline |= x->headline;
       langs.insert(x->lang);
@@ -203,6 +217,9 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
   reason(hedged, -0.15, "a figure called an estimate");
   reason(inferred, -0.05, "incident taken from the article, not the sentence");
   reason(inferred_only, -0.1, "no side names the incident in its sentence");
+  // An article that names no incident is placed by the story it shares with
+  // others (the same incident, or a person in the news the same week).
+  reason(from_story, -0.3, "an article that names no incident, placed by its story");
   reason(langs.size() > 1, -0.05, "read in two languages");
   reason(docs.size() == 1 && headline, 0.0, "the headline contradicts the body");
   reason(docs.size() == 1 && !headline, -0.3, "both in one article's body: often a part and the whole");
@@ -339,7 +356,11 @@ void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const
   const size_t lead = large_first ? worst->b : worst->a, other = large_first ? worst->a : worst->b;
   std::string message = fmt::format("{} ({}) excludes {} ({}); {}", SideValue(sides[lead]), ctx.Where(sides[lead]),
                                     SideValue(sides[other]), ctx.Where(sides[other]), Why(worst->verdict));
-  if (same_source) message += ", from the same source";
+  if (const std::string doc = HeadlineAgainstBody(sides[lead], sides[other]); !doc.empty()) {
+    message += fmt::format("; the headline of {} contradicts its body", doc);
+  } else if (same_source) {
+    message += ", from the same source";
+  }
   for (const ClaimGroup* side : shown_sides) {
     for (const Claim* c : *side) {
       if (!Q(c).hedge.empty()) {

@@ -70,7 +70,7 @@ json ClaimToJson(const Claim& c) {
       {"doc_date", c.doc_date},
   };
   if (c.headline) out["headline"] = true;
-  if (!c.incident.type.empty()) out["incident"] = IncidentToJson(c.incident);
+  if (!c.incident.type.empty() || !c.incident.local.empty()) out["incident"] = IncidentToJson(c.incident);
   KindOf(c).FactsToJson(c, &out);
   return out;
 }

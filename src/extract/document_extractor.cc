@@ -40,15 +40,19 @@ const RuleMatch* Nearest(const std::vector<const RuleMatch*>& matches, Span span
 // The match of `family` that starts right after `pos`.  Allowed between:
 // white space, the partitive ("من", "of") or a linking word the rule did not
 // take ("251 شخصًا كرهائن", "410 seats for Labour"): the rules' `partitive`
-// words of value gap or link.
-const RuleMatch* RightAfter(const SentenceContext& ctx, const std::vector<const RuleMatch*>& matches, uint32_t pos) {
+// words of value gap or link.  With `across_clause`, also a clause break
+// (value clause: "400 ألف شخص، فروا"), for a figure whose own clause names
+// no event.
+const RuleMatch* RightAfter(const SentenceContext& ctx, const std::vector<const RuleMatch*>& matches, uint32_t pos,
+                            bool across_clause = false) {
   for (const RuleMatch* m : matches) {
     if (m->span.start < pos) continue;
     const std::string gap = ctx.Gap(pos, m->span.start);
     if (gap.empty()) return m;
     const auto& links = ctx.Lexicon("partitive");
     auto it = links.find(gap);
-    return it != links.end() && (it->second == "gap" || it->second == "link") ? m : nullptr;
+    if (it == links.end()) return nullptr;
+    return it->second == "gap" || it->second == "link" || (across_clause && it->second == "clause") ? m : nullptr;
   }
   return nullptr;
 }
@@ -276,6 +280,7 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
     }
   }
   std::optional<int64_t> story_day;  // the last day the document dated in full
+  size_t previous_sentence_claims = 0;  // index of the previous sentence's first claim
   for (size_t i = 0; i < contexts_.size(); ++i) {
     const auto& ctx = contexts_[i];
     Found found;
@@ -287,6 +292,8 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
     found.people = FindPeople(*ctx);
     const size_t before = claims_.size();
     for (const ClaimKind* kind : AllClaimKinds()) kind->Extract(this, *ctx, found);
+    InferFromNoSurvivors(*ctx, i == 0 ? before : previous_sentence_claims);
+    previous_sentence_claims = before;
     for (size_t k = before; k < claims_.size(); ++k) claims_[k].headline = i == 0;
     if (mentions) AddMentions(*ctx, found, mentions);
   }
@@ -329,7 +336,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
   ClaimBuilder builder(&claims_);
   for (const NumberExpr& n : found.numbers) {
     if (n.share || OverlapsAny(n.span, taken) || LooksLikeYear(ctx, n, events)) continue;
-    const Span clause = ctx.ClauseAround(n.span);
+    Span clause = ctx.ClauseAround(n.span);
     QuantityFacts q;
     q.range = n.range;
     q.stated = n.stated;
@@ -376,6 +383,11 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
         counted = RightAfter(ctx, events, person->span.end);
       }
       const RuleMatch* event = counted ? counted : NearestClose(free_events, person ? Span{n.span.start, person->span.end} : n.span, clause, person != nullptr);
+      if (!event && person) {
+        // Read across the comma, the verb's clause is the figure's too.
+        event = counted = RightAfter(ctx, free_events, person->span.end, true);
+        if (event) clause.end = ctx.ClauseAround(event->span).end;
+      }
       const std::optional<Measure> counts = event ? FromName<Measure>(event->value) : std::nullopt;
       if (!counts) continue;
       // "بحبس 8 متهمين": a word right after the figure that is neither whom
@@ -422,6 +434,36 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     NumberExpr shown = n;
     shown.qualifier = Name(q.qualifier);
     builder.Add(ctx, evidence, *rule, subject, DescribeNumber(shown) + unit, q);
+  }
+}
+
+// "كانت تقل ثمانية ركاب، لم ينجُ أحد منهم", "carrying eight people; there
+// were no survivors": the count aboard (of this sentence or the one before)
+// is also the toll.  The inferred claim quotes the count and names the
+// no_survivors rule that read it so.
+void DocumentExtractor::InferFromNoSurvivors(const SentenceContext& ctx, size_t from_claim) {
+  std::set<const Rule*> said;  // each rule once, however often the sentence says it
+  for (const RuleMatch* none : ctx.Family("no_survivors")) said.insert(none->rule);
+  for (const Rule* none : said) {
+    const std::optional<Measure> toll_measure = FromName<Measure>(none->value);  // the rules loader checked it
+    if (!toll_measure) continue;
+    const std::string events = "," + none->Attribute("events") + ",";
+    std::set<std::pair<uint32_t, uint32_t>> inferred;  // spans already read as tolls by this rule
+    for (size_t k = from_claim; k < claims_.size(); ++k) {
+      if (claims_[k].rule == none->id) inferred.insert({claims_[k].span.start, claims_[k].span.end});
+    }
+    const size_t end = claims_.size();
+    for (size_t k = from_claim; k < end; ++k) {
+      const auto* q = claims_[k].get<QuantityFacts>();
+      if (!q || events.find(fmt::format(",{},", Name(q->event))) == std::string::npos) continue;
+      if (!inferred.insert({claims_[k].span.start, claims_[k].span.end}).second) continue;
+      Claim toll = claims_[k];
+      auto* t = toll.get<QuantityFacts>();
+      t->event = *toll_measure;
+      toll.subject = Join({std::string(Name(t->event)), t->who.empty() ? "any" : t->who, t->where});
+      toll.rule = none->id;
+      claims_.push_back(std::move(toll));
+    }
   }
 }
 

@@ -42,6 +42,7 @@ class DocumentExtractor {
  private:
   void Frame(const SentenceContext& ctx, const NumberExpr& n, Span clause, const Rule& counted, QuantityFacts* q) const;
   void InferUnnamedHolders();
+  void InferFromNoSurvivors(const SentenceContext& ctx, size_t from_claim);
   void AddMentions(const SentenceContext& ctx, const Found& found, std::vector<Mention>* out) const;
   std::string JurisdictionFor(const std::string& office, const std::string& person_key, bool* inferred) const;
 

@@ -32,6 +32,11 @@ namespace factlint {
 // "الكارثة"): the article's own incident, unless dated years back.
 inline constexpr char kAnyIncident[] = "any";
 
+// The `local` of a figure with no incident that the article sets apart
+// from its own ("hundreds killed since October 2023" in a report on one
+// day's blasts): it abstains, and no story lends it one.
+inline constexpr char kOutsideIncident[] = "outside";
+
 class IncidentTracker {
  public:
   IncidentTracker(const Document& doc, const Gazetteer* gazetteer) : doc_(doc), gazetteer_(gazetteer) {}
@@ -39,7 +44,9 @@ class IncidentTracker {
   // Records one sentence; `index` counts sentences from 0 (the headline).
   void AddSentence(size_t index, const SentenceContext& ctx, const std::vector<TimeExpr>& times);
 
-  // The most specific gazetteer place named inside `span` of `ctx`; "" none.
+  // The most specific gazetteer place named inside `span` of `ctx`, else the
+  // place a `back` word there stands for ("فروا من المخيم" after "مخيم
+  // زمزم"); "" none.
   std::string PlaceIn(const SentenceContext& ctx, Span clause) const;
 
   // "47 سوريا", "12 Pakistanis": the nationals a figure counts, as
@@ -52,6 +59,7 @@ class IncidentTracker {
  private:
   struct Mention {        // an incident word in a sentence
     std::string type;
+    std::string kind_of;  // the wider type it is a kind of ("explosion" for pager-blasts)
     int64_t lookback = -1;  // the type's lookback in days; -1: no limit
     Span span;            // original bytes
     std::string day;      // a day stated in its clause
@@ -68,10 +76,21 @@ class IncidentTracker {
   // itself and two or three times for each of its figures.
   const std::vector<Gazetteer::Match>& Places(const SentenceContext& ctx) const;
   IncidentFacts Main() const;
-  IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main, int* next_local) const;
+  void HeadlineToLead(std::vector<Claim>* claims) const;
+  // Incident type -> the one day the document gives an incident of that
+  // type that is not in the past ("the crash on Sunday 19 May" dates "the
+  // crash" of a later sentence); types given no day, or two, are left out.
+  std::map<std::string, std::string> OnlyDays(const IncidentFacts& main) const;
+  IncidentFacts ForClaim(const Claim& claim, const IncidentFacts& main,
+                         const std::map<std::string, std::string>& only_days, int* next_local) const;
   bool IsPast(const Mention& m, const IncidentFacts& main) const;
   void NarrowPlace(const IncidentFacts& incident, bool lasting, QuantityFacts* q) const;
-  bool LastingType(const std::string& type) const;  // no lookback limit (a war)
+  // The type's lookback in days (-1: none, a war; 0: the type is not named).
+  int64_t LookbackOf(const std::string& type) const;
+  // True when `q` counts since a day long before `incident` began (its
+  // type's lookback): a longer story than the incident.
+  bool CountsLongerStory(const IncidentFacts& incident, const QuantityFacts& q) const;
+  const Place* NamedBack(const SentenceContext& ctx, Span clause) const;
 
   const Document& doc_;
   const Gazetteer* gazetteer_;
@@ -80,6 +99,7 @@ class IncidentTracker {
   std::map<std::string, int> country_weight_;  // country code -> weighted place mentions
   std::map<std::string, int> region_weight_;   // region id -> weighted place mentions
   std::vector<std::string> type_order_;        // types in order of first mention
+  std::vector<const Place*> named_back_;       // places named so far that have `back` words, last named last
   mutable const SentenceContext* places_of_ = nullptr;  // the sentence places_ were found in
   mutable std::vector<Gazetteer::Match> places_;
 };

@@ -71,18 +71,50 @@ std::vector<Token> Tokens(const SentenceContext& ctx, const RuleSet& rules) {
   return kept;
 }
 
-// True when two tokens belong to one number: only space, hyphens or a
-// joiner word ("و", "and", "of") between them.
-bool Joined(const SentenceContext& ctx, const RuleSet& rules, const Token& a, const Token& b) {
-  // Hyphens ("twenty-one") and brackets ("(68) ألفًا و(234)") do not part a number.
+// What parts two tokens: the gap between them without hyphens
+// ("twenty-one") and brackets ("(68) ألفًا و(234)"), which do not part a number.
+std::string GapBetween(const SentenceContext& ctx, const Token& a, const Token& b) {
   std::string gap = ctx.Gap(a.span.end, b.span.start);
   gap.erase(std::remove_if(gap.begin(), gap.end(), [](char c) { return c == '-' || c == '(' || c == ')'; }),
             gap.end());
+  return gap;
+}
+
+// True when two tokens belong to one number: only space, hyphens or a
+// joiner word ("و", "and", "of") between them.
+bool Joined(const SentenceContext& ctx, const RuleSet& rules, const Token& a, const Token& b) {
+  const std::string gap = GapBetween(ctx, a, b);
   if (gap.empty()) return true;
   // "بين 400 و750", "between 400 and 750": two figures side by side; digits
   // joined by "و" follow a scale word ("72 ألفًا و45").
   if (a.role == "digits" && b.role == "digits") return false;
   return rules.Lexicon(ctx.sentence().lang, "number_joiner").count(gap) > 0;
+}
+
+bool IsScale(const Token& t) { return t.role == "scale" || t.role == "plural_scale"; }
+
+// The scale of the figure that starts at tokens[from] ("80 ألف" -> 1000),
+// 0 when it has none.
+double ScaleFrom(const SentenceContext& ctx, const std::vector<Token>& tokens, size_t from) {
+  for (size_t k = from; k < tokens.size(); ++k) {
+    if (IsScale(tokens[k])) return tokens[k].value;
+    if (k + 1 == tokens.size() || !GapBetween(ctx, tokens[k], tokens[k + 1]).empty()) break;
+  }
+  return 0;
+}
+
+// Tokens [begin, end) of one number.  A joiner starts a new figure when
+// what follows it has a scale no smaller than the last one: "16 مليونا
+// و384 ألفا" is one figure, "60 ألفا و80 ألف أسرة" two (a range).
+size_t RunEnd(const SentenceContext& ctx, const RuleSet& rules, const std::vector<Token>& tokens, size_t begin) {
+  double last_scale = 0;
+  size_t j = begin + 1;
+  for (; j < tokens.size() && Joined(ctx, rules, tokens[j - 1], tokens[j]); ++j) {
+    if (IsScale(tokens[j - 1])) last_scale = tokens[j - 1].value;
+    const bool after_joiner = !GapBetween(ctx, tokens[j - 1], tokens[j]).empty();
+    if (after_joiner && last_scale > 0 && ScaleFrom(ctx, tokens, j) >= last_scale) break;
+  }
+  return j;
 }
 
 // "ما بين 400 و750 شخصا", "between 400 and 750 people": one figure, a range.
@@ -179,8 +211,7 @@ std::vector<NumberExpr> FindNumbers(const SentenceContext& ctx, const RuleSet& r
   std::vector<NumberExpr> out;
   const std::vector<const RuleMatch*> qualifiers = ctx.LongestOf("qualifier");
   for (size_t i = 0; i < tokens.size();) {
-    size_t j = i + 1;
-    while (j < tokens.size() && Joined(ctx, rules, tokens[j - 1], tokens[j])) ++j;
+    const size_t j = RunEnd(ctx, rules, tokens, i);
     std::vector<Token> run(tokens.begin() + i, tokens.begin() + j);
     i = j;
     NumberExpr n = Combine(run);

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -13,6 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "factlint/civil_date.h"
 #include "factlint/fold.h"
 #include "factlint/rules.h"
 #include "graph/incident_links.h"
@@ -21,7 +23,7 @@ namespace factlint {
 namespace {
 
 enum class VertexKind { kDocument, kClaim, kSubject, kSpelling, kIncident, kFinding };
-enum class EdgeKind { kStates, kAbout, kNames, kSameEntity, kAgrees, kConflicts, kOfIncident, kSameIncident };
+enum class EdgeKind { kStates, kAbout, kNames, kSameEntity, kAgrees, kConflicts, kOfIncident, kSameIncident, kSameStory };
 
 const char* Name(VertexKind k) {
   static constexpr const char* kNames[] = {"document", "claim", "subject", "spelling", "incident", "finding"};
@@ -29,7 +31,8 @@ const char* Name(VertexKind k) {
 }
 const char* Name(EdgeKind k) {
   static constexpr const char* kNames[] = {"states",         "about",          "names",       "same entity",
-                                           "agrees with",    "conflicts with", "of incident", "same incident"};
+                                           "agrees with",    "conflicts with", "of incident", "same incident",
+                                           "same story"};
   return kNames[static_cast<int>(k)];
 }
 
@@ -76,6 +79,18 @@ struct Incidents {
   const Graph* g = nullptr;
   bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kIncident; }
 };
+struct StoryEdges {
+  const Graph* g = nullptr;
+  bool operator()(Graph::edge_descriptor e) const { return (*g)[e].kind == EdgeKind::kSameStory; }
+};
+struct Documents {
+  const Graph* g = nullptr;
+  bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kDocument; }
+};
+
+// Two articles about one person, published this many days apart or less,
+// tell one story.
+constexpr int64_t kStoryDays = 7;
 
 // The frame under which a quantity is compared inside its incident: what is
 // counted (state included), of whom, where, over what time, in what unit.
@@ -193,6 +208,67 @@ struct ClaimGraph::Impl {
     subject_of.assign(claims.size(), "");
   }
 
+  // Stories: connected components over documents joined when their main
+  // incidents are one incident, or when they name one person (entity) and
+  // were published within kStoryDays of each other.  A figure whose article
+  // names no incident takes the incident most of its story's articles are
+  // about; the comparator trusts such a figure less (see quantity_rule.cc).
+  // Joining runs over documents sorted by date within each incident and
+  // person: linear in the mentions, never all pairs of documents.
+  void ResolveStories(const std::vector<DocumentInfo>& docs, const std::vector<Claim>& claims) {
+    std::unordered_map<std::string, int64_t> day_of;
+    for (const DocumentInfo& d : docs) {
+      if (auto day = ParseIsoDate(d.date)) day_of[d.id] = day->first;
+    }
+    std::map<std::string, std::set<std::string>> docs_of_incident, docs_of_person;
+    std::map<std::string, std::string> main_of;  // doc -> its main incident
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& c = claims[i];
+      if (c.incident.local == "main" && !incident_of[i].empty()) {
+        docs_of_incident[incident_of[i]].insert(c.doc);
+        main_of[c.doc] = incident_of[i];
+      }
+      std::string spelling;
+      if (const std::string key = PersonKeyOf(c, &spelling); !key.empty()) {
+        auto it = entity_of.find(key);
+        docs_of_person[it == entity_of.end() ? key : it->second].insert(c.doc);
+      }
+    }
+    auto link = [&](const std::string& a, const std::string& b) {
+      Edge(VertexFor(VertexKind::kDocument, a), VertexFor(VertexKind::kDocument, b), EdgeKind::kSameStory);
+    };
+    for (const auto& [incident, ids] : docs_of_incident) {
+      for (auto it = std::next(ids.begin()); it != ids.end(); ++it) link(*ids.begin(), *it);
+    }
+    for (const auto& [person, ids] : docs_of_person) {
+      std::vector<std::pair<int64_t, std::string>> dated;
+      for (const std::string& id : ids) {
+        if (day_of.count(id)) dated.push_back({day_of[id], id});
+      }
+      std::sort(dated.begin(), dated.end());
+      for (size_t k = 1; k < dated.size(); ++k) {
+        if (dated[k].first - dated[k - 1].first <= kStoryDays) link(dated[k - 1].second, dated[k].second);
+      }
+    }
+    boost::filtered_graph<Graph, StoryEdges, Documents> sub(g, StoryEdges{&g}, Documents{&g});
+    std::vector<unsigned> story(boost::num_vertices(g), ~0u);  // unsigned: see ResolveIncidents
+    boost::connected_components(sub, &story[0]);
+    // Each story's incident: the one most of its articles are mainly about.
+    std::map<unsigned, std::map<std::string, int>> votes;
+    for (const auto& [doc, incident] : main_of) ++votes[story[VertexFor(VertexKind::kDocument, doc)]][incident];
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& c = claims[i];
+      // Only figures whose article names no incident at all: one the
+      // extractor set apart (a longer story) keeps abstaining.
+      if (!c.get<QuantityFacts>() || !c.incident.type.empty() || !c.incident.local.empty()) continue;
+      auto it = votes.find(story[VertexFor(VertexKind::kDocument, c.doc)]);
+      if (it == votes.end()) continue;
+      incident_of[i] = std::max_element(it->second.begin(), it->second.end(), [](const auto& a, const auto& b) {
+                         return a.second < b.second;
+                       })->first;
+    }
+  }
+
   std::string SubjectOf(const Claim& c, size_t i) const {
     if (const auto* q = c.get<QuantityFacts>()) return incident_of[i].empty() ? "" : incident_of[i] + "|" + FrameKey(*q);
     if (DatesTheIncident(c)) return incident_of[i] + "|" + c.subject;
@@ -246,6 +322,7 @@ ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<
     if (d.kind == VertexKind::kSpelling && d.key.rfind("key:", 0) == 0) m.entity_of[d.label] = canonical[component[v]];
   }
   m.ResolveIncidents(docs, claims, rules);
+  m.ResolveStories(docs, claims);
   for (size_t i = 0; i < claims.size(); ++i) {
     const std::string subject = m.SubjectOf(claims[i], i);
     m.subject_of[i] = subject;

@@ -11,7 +11,7 @@ namespace factlint {
 namespace {
 
 const std::set<std::string> kPlaceKeys = {"id",       "name",  "level",    "parent", "ar",  "en",
-                                          "demonyms", "exact", "examples", "note"};
+                                          "demonyms", "exact", "examples", "note", "back"};
 
 Status Error(const std::string& file, const YAML::Node& node, const std::string& what) {
   return Status::InvalidRule(fmt::format("{}: line {}: {}", file, node.Mark().line + 1, what));
@@ -101,12 +101,13 @@ Status AddEntry(const std::string& file, const YAML::Node& node, PlaceTableBuild
   }
   auto index = PlaceOf(file, node, builder);
   if (!index.ok()) return index.status();
-  std::vector<std::string> names, demonyms, exact, examples;
+  std::vector<std::string> names, demonyms, exact, examples, back;
   for (Status s : {Strings(file, node["ar"], &names), Strings(file, node["en"], &names),
                    StringsByLanguage(file, node["demonyms"], &demonyms), Strings(file, node["exact"], &exact),
-                   StringsByLanguage(file, node["examples"], &examples)}) {
+                   StringsByLanguage(file, node["examples"], &examples), StringsByLanguage(file, node["back"], &back)}) {
     if (!s.ok()) return s;
   }
+  for (const std::string& word : back) builder->At(index.value()).back.push_back(NameKeyOf(word));
   for (const std::string& name : names) builder->AddName(name, index.value(), NameSource::kRules);
   for (const std::string& name : demonyms) builder->AddName(name, index.value(), NameSource::kRules, true);
   for (const std::string& name : exact) builder->AddName(name, index.value(), NameSource::kRules, false, name);

@@ -27,7 +27,7 @@ const std::set<std::string> kFamilies = {
     "clock_hour", "clock_minute", "count_word", "currency", "date_event", "day_part", "direction", "duration",
     "duration_dual", "duration_unit", "event", "figure_follower", "former", "hedge", "hijri_month", "honorific",
     "incident", "incident_past", "jurisdiction", "lasting", "measure", "month", "month_ambiguous", "month_part",
-    "month_shift", "name_join", "name_stop", "not_quantity", "nth", "number_digits", "number_joiner", "number_word",
+    "month_shift", "name_join", "name_stop", "no_survivors", "not_quantity", "nth", "number_digits", "number_joiner", "number_word",
     "occurred", "office", "ordinal", "partitive", "period_scope", "person", "place", "proclitic", "qualifier",
     "scope", "since_marker", "source", "state", "tense", "time", "time_zone", "unit",
     "weekday", "weekday_name", "who"};
@@ -36,7 +36,8 @@ const std::set<std::string> kFamilies = {
 const std::set<std::string> kAttributes = {"grows", "unit", "factor", "relative", "calendar",
                                            "starts_with", "days", "weekday", "role", "scope",
                                            "entering", "subject", "window", "lookback", "stateful", "comma",
-                                           "order", "part", "zone", "tense", "near", "events", "who", "from"};
+                                           "order", "part", "zone", "tense", "near", "events", "who", "from",
+                                           "kind_of"};
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return fmt::format("{}: line {}", file, node.Mark().line + 1);
@@ -101,7 +102,10 @@ Status CheckEnumValues(const std::string& file, const YAML::Node& node, const Ru
 }
 
 Status CheckEnumFamily(const std::string& file, const YAML::Node& node, const Rule& rule) {
-  if (rule.family == "event" || rule.family == "measure") return CheckEnumValues<Measure>(file, node, rule, false);
+  // A `no_survivors` rule ("no one survived") infers a count of its value.
+  if (rule.family == "event" || rule.family == "measure" || rule.family == "no_survivors") {
+    return CheckEnumValues<Measure>(file, node, rule, false);
+  }
   if (rule.family == "state") return CheckEnumValues<CountState>(file, node, rule, false);
   // A `former` rule with no value says "former" (src/extract/people.cc).
   if (rule.family == "former") return CheckEnumValues<HolderTime>(file, node, rule, true);
