@@ -43,6 +43,9 @@ TEST_CASE("rules: a bad rules file is rejected with file, line and reason") {
        "line 4: rule \"en.event.evacuated\": unknown event value \"evacuated\"; allowed: killed, injured, hostages"},
       {"rules:\n  - id: en.measure.wind\n    family: measure\n    pattern: 'wind speed'\n",
        "rule \"en.measure.wind\": unknown measure value \"\"; allowed: killed"},
+      {"rules:\n  - id: en.none.sank\n    family: no_survivors\n    value: sunk\n    events: aboard\n"
+       "    words: [all hands lost]\n",
+       "line 4: rule \"en.none.sank\": unknown no_survivors value \"sunk\"; allowed: killed"},
       {"rules:\n  - id: en.state.freed\n    family: state\n    words: {freed: freed, held: held}\n",
        "rule \"en.state.freed\": unknown state value \"freed\"; allowed: held, held-alive, released"},
       {"rules:\n  - id: en.former.ex\n    family: former\n    value: ex\n    words: [ex]\n",
