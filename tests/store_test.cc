@@ -74,7 +74,8 @@ Claim Quantity(const std::string& doc, int n, const std::string& subject, double
   q.stated = value;
   q.qualifier = factlint::Qualifier::kExact;
   // The store files claims by subject; many subjects here ("boom") name no measure.
-  q.event = factlint::FromName<factlint::Measure>(subject.substr(0, subject.find('/'))).value_or(factlint::Measure::kKilled);
+  const std::string measure = subject.substr(0, subject.find('/'));
+  q.event = factlint::FromName<factlint::Measure>(measure).value_or(factlint::Measure::kKilled);
   c.value = fmt::format("{}", value);
   c.facts = q;
   return c;
