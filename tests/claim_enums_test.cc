@@ -110,7 +110,8 @@ TEST_CASE("claim enums: every value goes out as its name in the claim JSON and c
         CHECK(json["event"] == measure.name);
         CHECK(json["state"] == state.name);
         CHECK(json["exact"] == (qualifier.value == factlint::Qualifier::kExact));
-        const auto* back = RoundTrip(WithFacts(q)).get<factlint::QuantityFacts>();
+        const Claim read = RoundTrip(WithFacts(q));  // `back` points into it
+        const auto* back = read.get<factlint::QuantityFacts>();
         REQUIRE(back);
         CHECK(back->qualifier == qualifier.value);
         CHECK(back->event == measure.value);
@@ -122,7 +123,8 @@ TEST_CASE("claim enums: every value goes out as its name in the claim JSON and c
     INFO(precision.name);
     const factlint::DateFacts d{"2023-10-07", precision.value, "war-start", ""};
     CHECK(ClaimToJson(WithFacts(d))["precision"] == precision.name);
-    const auto* back = RoundTrip(WithFacts(d)).get<factlint::DateFacts>();
+    const Claim read = RoundTrip(WithFacts(d));  // `back` points into it
+    const auto* back = read.get<factlint::DateFacts>();
     REQUIRE(back);
     CHECK(back->precision == precision.value);
   }
@@ -132,7 +134,8 @@ TEST_CASE("claim enums: every value goes out as its name in the claim JSON and c
     o.office = "president";
     o.time = time.value;
     CHECK(ClaimToJson(WithFacts(o))["time"] == time.name);
-    const auto* back = RoundTrip(WithFacts(o)).get<factlint::OfficeholderFacts>();
+    const Claim read = RoundTrip(WithFacts(o));  // `back` points into it
+    const auto* back = read.get<factlint::OfficeholderFacts>();
     REQUIRE(back);
     CHECK(back->time == time.value);
   }
