@@ -129,6 +129,9 @@ TEST_CASE("frames: a headline against its own body, a camp named again, everyone
       {"a headline's blasts and a lead that names no kind of them",
        "Blasts in Lebanon kill 20\n\nIsraeli strikes on southern Lebanon killed 14 people on Wednesday.",
        "2024-09-18", "Lebanon's health minister visited a hospital in Beirut.", "2024-09-18", "", ""},
+      {"the missing are found: a later, smaller count of them is an update",
+       "After the earthquake in Japan, 222 people were missing.", "2024-01-05",
+       "After the earthquake in Japan, 52 people were still missing.", "2024-01-10", "", ""},
       {"a count since long before the blast is a longer story",
        "Pager blasts across Lebanon kill 12 people. Cross-border fire has killed hundreds of people in Lebanon "
        "since October 2023.", "2024-09-18",

@@ -83,6 +83,16 @@ SideView ViewOf(const ClaimGroup& side, const CompareContext& ctx) {
 
 enum class Verdict { kUpdate, kShrank, kSameDay, kNearMiss, kConflict };
 
+// How a measure moves over time (its rule's `grows`): a toll only grows
+// (true), a count of the missing moves either way (either), a magnitude
+// stays (absent).
+enum class Trend { kNone, kGrows, kChanges };
+
+Trend TrendOf(const Rule* rule) {
+  const std::string grows = rule ? rule->Attribute("grows") : "";
+  return grows == "true" ? Trend::kGrows : grows == "either" ? Trend::kChanges : Trend::kNone;
+}
+
 struct Contradiction {
   size_t a = 0, b = 0;  // side indexes, `a` the smaller figure
   Verdict verdict = Verdict::kConflict;
@@ -141,10 +151,11 @@ bool SameSource(const ClaimGroup& a, const ClaimGroup& b) {
 // `near`: how far apart two figures may be and still be a rounding matter,
 // in the measure's unit (a magnitude's scale is logarithmic: 6.7 and 7.6 are
 // far apart); below zero, the relative tolerance decides.
-Verdict Judge(const SideView& small, const SideView& large, bool grows, double near, const CompareContext& ctx) {
-  if (grows && small.all_dated && large.all_dated) {
-    if (*small.last_day > *large.first_day) return Verdict::kShrank;   // a later, smaller toll
+Verdict Judge(const SideView& small, const SideView& large, Trend trend, double near, const CompareContext& ctx) {
+  if (trend != Trend::kNone && small.all_dated && large.all_dated) {
     if (*small.last_day == *large.first_day) return Verdict::kSameDay;
+    // A later, smaller toll; the missing are found, so theirs may fall.
+    if (*small.last_day > *large.first_day && trend == Trend::kGrows) return Verdict::kShrank;
     return Verdict::kUpdate;
   }
   // Close figures are a matter of rounding only when one may be rounded:
@@ -172,7 +183,7 @@ const char* Why(Verdict v) {
     case Verdict::kSameDay: return "both were given on the same day";
     case Verdict::kNearMiss: return "the figures are close, check the rounding";
     case Verdict::kConflict: return "both cannot hold";
-    case Verdict::kUpdate: return "a toll that only grows: an update";
+    case Verdict::kUpdate: return "a figure that changes over time: an update";
   }
   return "";
 }
@@ -299,7 +310,7 @@ void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const
   const std::vector<ClaimGroup> sides = SidesOf(group, ctx);
   if (sides.size() < 2) return;
   const Rule* rule = ctx.rules.Find(group.front()->rule);
-  const bool grows = rule && rule->Attribute("grows") == "true";
+  const Trend trend = TrendOf(rule);
   const double near = rule && !rule->Attribute("near").empty() ? std::strtod(rule->Attribute("near").c_str(), nullptr) : -1;
   std::vector<SideView> views;
   for (const ClaimGroup& s : sides) views.push_back(ViewOf(s, ctx));
@@ -315,7 +326,7 @@ void CompareFrame(const ClaimGroup& group, const std::string& subject_key, const
       if (views[i].range.Overlaps(views[j].range)) continue;
       const bool i_small = views[i].range.high < views[j].range.low;
       const size_t small = i_small ? i : j, large = i_small ? j : i;
-      const Verdict v = Judge(views[small], views[large], grows, near, ctx);
+      const Verdict v = Judge(views[small], views[large], trend, near, ctx);
       if (v == Verdict::kUpdate) continue;
       for (size_t side : {small, large}) {
         if (!shown_side[side]) shown_side[side] = true, ++shown_count;

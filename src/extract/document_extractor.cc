@@ -143,9 +143,11 @@ bool PartitiveAfter(const SentenceContext& ctx, uint32_t end, Span clause) {
 // belongs to another figure or to none.
 // A figure followed by whom it counts ("40 ألف فلسطيني") is surely a count
 // of people, and its verb may stand farther away, as Arabic puts it first
-// ("قتلت الحملة العسكرية ... أكثر من 40 ألف فلسطيني").
+// ("قتلت الحملة العسكرية ... أكثر من 40 ألف فلسطيني"), and English may put
+// a few words between whom and the verb ("300 patients and their
+// companions were shot dead").
 const RuleMatch* NearestClose(const std::vector<const RuleMatch*>& matches, Span span, Span clause, bool counts_people) {
-  const uint32_t before = counts_people ? 128 : 48, after = 16;  // folded bytes
+  const uint32_t before = counts_people ? 128 : 48, after = counts_people ? 32 : 16;  // folded bytes
   const RuleMatch* m = Nearest(matches, span, clause, true);
   if (!m) return nullptr;
   if (m->span.end <= span.start) return span.start - m->span.end <= before ? m : nullptr;

@@ -62,31 +62,29 @@ std::string PersonKeyOf(const Claim& c, std::string* spelling) {
   return "";
 }
 
-// Filters for entity resolution (Boost wants default-constructible predicates).
-struct EntityEdges {
+// Filters of one kind of edge and one kind of vertex (Boost wants
+// default-constructible predicates).
+struct EdgesOf {
   const Graph* g = nullptr;
-  bool operator()(Graph::edge_descriptor e) const { return (*g)[e].kind == EdgeKind::kSameEntity; }
+  EdgeKind kind = EdgeKind::kStates;
+  bool operator()(Graph::edge_descriptor e) const { return (*g)[e].kind == kind; }
 };
-struct Spellings {
+struct VerticesOf {
   const Graph* g = nullptr;
-  bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kSpelling; }
+  VertexKind kind = VertexKind::kDocument;
+  bool operator()(Vertex v) const { return (*g)[v].kind == kind; }
 };
-struct IncidentEdges {
-  const Graph* g = nullptr;
-  bool operator()(Graph::edge_descriptor e) const { return (*g)[e].kind == EdgeKind::kSameIncident; }
-};
-struct Incidents {
-  const Graph* g = nullptr;
-  bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kIncident; }
-};
-struct StoryEdges {
-  const Graph* g = nullptr;
-  bool operator()(Graph::edge_descriptor e) const { return (*g)[e].kind == EdgeKind::kSameStory; }
-};
-struct Documents {
-  const Graph* g = nullptr;
-  bool operator()(Vertex v) const { return (*g)[v].kind == VertexKind::kDocument; }
-};
+
+// Connected components of the vertices of one kind over the edges of one
+// kind: component[v] for every vertex v of the graph (others: their own).
+// Unsigned: Boost counts components up from the largest value and wraps,
+// which overflows an int (UBSan, found by fuzz/reports_fuzz.cc).
+std::vector<unsigned> ComponentsOver(const Graph& g, EdgeKind edges, VertexKind vertices) {
+  boost::filtered_graph<Graph, EdgesOf, VerticesOf> sub(g, EdgesOf{&g, edges}, VerticesOf{&g, vertices});
+  std::vector<unsigned> component(boost::num_vertices(g), ~0u);
+  boost::connected_components(sub, &component[0]);
+  return component;
+}
 
 // Two articles about one person, published this many days apart or less,
 // tell one story.
@@ -173,11 +171,7 @@ struct ClaimGraph::Impl {
       Edge(claim_vertex[c.id], local_vertex[it->second], EdgeKind::kOfIncident);
     }
     for (const auto& [a, b] : LinkIncidents(locals, rules)) Edge(local_vertex[a], local_vertex[b], EdgeKind::kSameIncident);
-    boost::filtered_graph<Graph, IncidentEdges, Incidents> sub(g, IncidentEdges{&g}, Incidents{&g});
-    // Unsigned: Boost counts components up from the largest value and wraps,
-    // which overflows an int (UBSan, found by fuzz/reports_fuzz.cc).
-    std::vector<unsigned> component(boost::num_vertices(g), ~0u);
-    boost::connected_components(sub, &component[0]);
+    const std::vector<unsigned> component = ComponentsOver(g, EdgeKind::kSameIncident, VertexKind::kIncident);
     // A component is named by its type, the country most of its reports
     // lead with, and its earliest known day: the same for every member.
     std::map<unsigned, std::string> first_day;
@@ -250,9 +244,7 @@ struct ClaimGraph::Impl {
         if (dated[k].first - dated[k - 1].first <= kStoryDays) link(dated[k - 1].second, dated[k].second);
       }
     }
-    boost::filtered_graph<Graph, StoryEdges, Documents> sub(g, StoryEdges{&g}, Documents{&g});
-    std::vector<unsigned> story(boost::num_vertices(g), ~0u);  // unsigned: see ResolveIncidents
-    boost::connected_components(sub, &story[0]);
+    const std::vector<unsigned> story = ComponentsOver(g, EdgeKind::kSameStory, VertexKind::kDocument);
     // Each story's incident: the one most of its articles are mainly about.
     std::map<unsigned, std::map<std::string, int>> votes;
     for (const auto& [doc, incident] : main_of) ++votes[story[VertexFor(VertexKind::kDocument, doc)]][incident];
@@ -305,9 +297,7 @@ ClaimGraph::ClaimGraph(const std::vector<DocumentInfo>& docs, const std::vector<
     if (m.by_key.count(k)) m.Edge(m.by_key[k], m.VertexFor(VertexKind::kSpelling, "key:" + key, key), EdgeKind::kSameEntity);
   }
   // Connected components over spelling vertices and same-entity edges only.
-  boost::filtered_graph<Graph, EntityEdges, Spellings> sub(m.g, EntityEdges{&m.g}, Spellings{&m.g});
-  std::vector<unsigned> component(boost::num_vertices(m.g), ~0u);  // unsigned: see above
-  boost::connected_components(sub, &component[0]);
+  const std::vector<unsigned> component = ComponentsOver(m.g, EdgeKind::kSameEntity, VertexKind::kSpelling);
   std::map<unsigned, std::string> canonical;
   for (Vertex v : boost::make_iterator_range(boost::vertices(m.g))) {
     const VertexData& d = m.g[v];

@@ -84,10 +84,11 @@ RunResult RunFactlint(const std::string& args, const std::string& stdin_text) {
   return r;
 }
 
-std::string ScoreAgainstGold(const std::filesystem::path& report) {
+std::string ScoreAgainstGold(const std::filesystem::path& report, const std::filesystem::path& gold) {
   const auto seeds = SeedsDir();
   const std::string cmd = "python3 '" + (seeds.parent_path().parent_path() / "tools" / "score_findings.py").string() +
-                          "' '" + (seeds / "gold.yaml").string() + "' '" + report.string() + "' | tail -n 1";
+                          "' '" + (gold.empty() ? seeds / "gold.yaml" : gold).string() + "' '" + report.string() +
+                          "' | tail -n 1";
   std::string out;
   if (FILE* p = popen(cmd.c_str(), "r")) {
     char buf[512];

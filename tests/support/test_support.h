@@ -53,7 +53,7 @@ RunResult RunFactlint(const std::string& args, const std::string& stdin_text = "
 void CheckGolden(const std::string& dir, const std::string& name, const std::string& actual);
 
 // The summary line of shared/tools/score_findings.py for a JSON report
-// against the seeds' gold file ("core 3/3 stretch 2/2 ...\n").
-std::string ScoreAgainstGold(const std::filesystem::path& report);
+// against `gold` (default: the seeds' gold file): "core 3/3 stretch 2/2 ...\n".
+std::string ScoreAgainstGold(const std::filesystem::path& report, const std::filesystem::path& gold = {});
 
 }  // namespace factlint::testing
