@@ -35,12 +35,12 @@ Claim MakeClaim(size_t i, std::mt19937& rng, size_t docs, size_t subjects) {
     c.facts = o;
   } else {
     factlint::QuantityFacts q;
-    q.event = "event" + std::to_string(subject % 1000);
-    q.who = "group" + std::to_string(subject / 1000);
+    // Subjects differ by the group counted: the measures are a closed set.
+    q.who = "group" + std::to_string(subject);
     q.stated = 1000 + rng() % 50;
-    q.qualifier = "approximate";
+    q.qualifier = factlint::Qualifier::kApproximate;
     q.range = {q.stated * 0.9, q.stated * 1.1};
-    c.subject = q.event + "/" + q.who;
+    c.subject = "killed/" + q.who;
     c.value = std::to_string(static_cast<int>(q.stated));
     c.facts = q;
   }

@@ -172,8 +172,8 @@ class Generator {
       QuantityFacts q;
       q.stated = double(1000 + rng_() % 50000);
       q.range = Interval{q.stated, rng_() % 4 ? q.stated : Interval::kInfinity};
-      q.qualifier = q.range.high == q.stated ? "exact" : "lower_bound";
-      q.event = s.key.substr(0, s.key.find('/'));
+      q.qualifier = q.range.high == q.stated ? Qualifier::kExact : Qualifier::kLowerBound;
+      q.event = FromName<Measure>(s.key.substr(0, s.key.find('/'))).value_or(Measure::kKilled);
       q.who = "palestinians";
       q.where = "gaza";
       q.since = "2023-10-07";
@@ -189,7 +189,7 @@ class Generator {
       c.value = o.person;
       c.facts = o;
     } else if (s.kind == "date") {
-      c.facts = DateFacts{"2023-10-07", "day", s.key.substr(5), ""};
+      c.facts = DateFacts{"2023-10-07", DatePrecision::kDay, s.key.substr(5), ""};
       c.value = "2023-10-07";
     } else {
       DurationFacts du;

@@ -212,17 +212,19 @@ Fields FieldsOf(const Claim& c) {
             {"lang", c.lang},   {"ev", c.text}};
   if (const auto* q = c.get<QuantityFacts>()) {
     f.numbers = {{"stated", q->stated}, {"low", q->range.low}, {"high", q->range.high}};
-    f.text.insert({{"q", q->qualifier}, {"event", q->event}, {"who", q->who}, {"where", q->where},
+    f.text.insert({{"q", std::string(Name(q->qualifier))}, {"event", std::string(Name(q->event))},
+                   {"who", q->who}, {"where", q->where},
                    {"since", q->since}, {"on", q->on}, {"source", q->source}, {"hedge", q->hedge},
                    {"unit", q->unit}});
   } else if (const auto* d = c.get<DateFacts>()) {
-    f.text.insert({{"iso", d->iso}, {"precision", d->precision}, {"event", d->event}, {"relation", d->relation}});
+    f.text.insert({{"iso", d->iso}, {"precision", std::string(Name(d->precision))}, {"event", d->event},
+                   {"relation", d->relation}});
   } else if (const auto* d = c.get<DurationFacts>()) {
     f.numbers = {{"low", d->days.low}, {"high", d->days.high}};
     f.text.insert({{"what", d->what}, {"stated", d->stated}});
   } else if (const auto* o = c.get<OfficeholderFacts>()) {
     f.text.insert({{"office", o->office}, {"jur", o->jurisdiction}, {"inferred", o->inferred ? "1" : "0"},
-                   {"person", o->person}, {"key", o->person_key}, {"time", o->time}});
+                   {"person", o->person}, {"key", o->person_key}, {"time", std::string(Name(o->time))}});
   } else if (const auto* p = c.get<PersonFacts>()) {
     f.text.insert({{"person", p->person}, {"key", p->person_key}});
   }

@@ -50,14 +50,14 @@ std::string RunCase(const YAML::Node& c) {
   std::string problems, seen;
   for (const factlint::Claim& claim : result.claims) {
     if (const auto* o = claim.get<factlint::OfficeholderFacts>()) {
-      seen += " [" + claim.subject + " " + o->person_key + " " + o->time + "]";
+      seen += " [" + claim.subject + " " + o->person_key + " " + std::string(factlint::Name(o->time)) + "]";
     }
   }
   for (const YAML::Node& want : c["claims"]) {
     const bool found = std::any_of(result.claims.begin(), result.claims.end(), [&](const factlint::Claim& claim) {
       const auto* o = claim.get<factlint::OfficeholderFacts>();
       return o && claim.subject == Str(want["subject"]) && o->person_key == Str(want["key"]) &&
-             o->time == Str(want["time"]);
+             factlint::Name(o->time) == Str(want["time"]);
     });
     if (!found) {
       problems += "no claim " + Str(want["subject"]) + " " + Str(want["key"]) + " " + Str(want["time"]) +

@@ -55,12 +55,12 @@ Claim MakeClaim(std::string id, std::string doc, std::string subject, std::strin
   return c;
 }
 
-QuantityFacts Killed(double low, double high, double stated, const char* qualifier) {
+QuantityFacts Killed(double low, double high, double stated, factlint::Qualifier qualifier) {
   QuantityFacts q;
   q.range = {low, high};
   q.stated = stated;
   q.qualifier = qualifier;
-  q.event = "killed";
+  q.event = factlint::Measure::kKilled;
   q.who = "palestinians";
   q.where = "gaza";
   return q;
@@ -121,8 +121,8 @@ CheckResult Fixture() {
   QuantityFacts hostages;
   hostages.range = {251, 251};
   hostages.stated = 251;
-  hostages.qualifier = "exact";
-  hostages.event = "hostages";
+  hostages.qualifier = factlint::Qualifier::kExact;
+  hostages.event = factlint::Measure::kHostages;
   hostages.who = "people";
   DurationFacts second_year{{366, 730}, "war", "entering year 2"};
   DurationFacts two_years{{730, 730}, "war", "2 years"};
@@ -133,18 +133,18 @@ CheckResult Fixture() {
                 SecretaryOfState("أنتوني بلينكين", "blinken")),
       MakeClaim(d001 + "#2", d001, "killed/palestinians/gaza", "more than 40,000",
                 "أكثر من 40 ألف فلسطينيًا", s001_11, 3980, 11, 1, "ar",
-                Killed(40001, Interval::kInfinity, 40000, "lower_bound")),
+                Killed(40001, Interval::kInfinity, 40000, factlint::Qualifier::kLowerBound)),
       MakeClaim(d003 + "#1", d003, "duration/war", "1-2 years", "تدخل عامها الثاني", s003_1, 0, 1,
                 1, "ar", second_year),
       MakeClaim(d003 + "#2", d003, "duration/war", "2 years", "بعد عامين من الحرب", s003_14, 3462,
                 14, 84, "ar", two_years),
       MakeClaim(d004 + "#1", d004, "killed/palestinians/gaza", "about 12,000", "نحو 12 ألف فلسطيني",
-                s004_2, 821, 2, 1, "ar", Killed(10800, 13200, 12000, "approximate")),
+                s004_2, 821, 2, 1, "ar", Killed(10800, 13200, 12000, factlint::Qualifier::kApproximate)),
       MakeClaim(d004 + "#2", d004, "hostages/people/gaza", "251", "251 شخصًا", s004_2, 821, 2, 1,
                 "ar", hostages),
       MakeClaim(wire + "#1", wire, "killed/palestinians/gaza", "more than 40,000",
                 "more than 40,000 Palestinians", wire_3, 95, 3, 1, "en",
-                Killed(40001, Interval::kInfinity, 40000, "lower_bound")),
+                Killed(40001, Interval::kInfinity, 40000, factlint::Qualifier::kLowerBound)),
       MakeClaim(d002 + "#1", d002, "office/us/secretary-of-state", "Marco Rubio", "ماركو روبيو",
                 s002_4, 513, 4, 1, "ar", SecretaryOfState("ماركو روبيو", "rubio")),
   };

@@ -29,8 +29,8 @@ TEST_CASE("rules: a bad rules file is rejected with file, line and reason") {
     const char* expected;
   } cases[] = {
       {"rules:\n  - id: a\n    family: event\n    wordz: [x]\n", "line 4: unknown key \"wordz\""},
-      {"rules:\n  - id: a\n    family: event\n    pattern: '(unclosed'\n", "RE2 error: missing )"},
-      {"rules:\n  - id: a\n    family: event\n    words: [x]\n  - id: a\n    family: event\n    words: [y]\n",
+      {"rules:\n  - id: a\n    family: hedge\n    pattern: '(unclosed'\n", "RE2 error: missing )"},
+      {"rules:\n  - id: a\n    family: hedge\n    words: [x]\n  - id: a\n    family: hedge\n    words: [y]\n",
        "line 5: duplicate rule id \"a\""},
       {"rules:\n  - id: a\n    family: event\n    words: 5\n", "line 4: words must be a list or a map"},
       {"rules:\n  - id: a\n    words: [x]\n", "missing \"family\""},
@@ -38,6 +38,18 @@ TEST_CASE("rules: a bad rules file is rejected with file, line and reason") {
       {"rules:\n  - id: a\n    family: time\n    pattern: '{nosuchfamily}'\n", "{nosuchfamily} names no word family"},
       {"rules: [\n", "malformed YAML"},
       {"rules:\n  - id: a\n    family: event\n    grows: [1]\n", "\"grows\" must be a single value"},
+      // What a figure counts, its state and an officeholder's time are closed sets (claim.h).
+      {"rules:\n  - id: en.event.evacuated\n    family: event\n    value: evacuated\n    words: [evacuees]\n",
+       "line 4: rule \"en.event.evacuated\": unknown event value \"evacuated\"; allowed: killed, injured, hostages"},
+      {"rules:\n  - id: en.measure.wind\n    family: measure\n    pattern: 'wind speed'\n",
+       "rule \"en.measure.wind\": unknown measure value \"\"; allowed: killed"},
+      {"rules:\n  - id: en.none.sank\n    family: no_survivors\n    value: sunk\n    events: aboard\n"
+       "    words: [all hands lost]\n",
+       "line 4: rule \"en.none.sank\": unknown no_survivors value \"sunk\"; allowed: killed"},
+      {"rules:\n  - id: en.state.freed\n    family: state\n    words: {freed: freed, held: held}\n",
+       "rule \"en.state.freed\": unknown state value \"freed\"; allowed: held, held-alive, released"},
+      {"rules:\n  - id: en.former.ex\n    family: former\n    value: ex\n    words: [ex]\n",
+       "rule \"en.former.ex\": unknown former value \"ex\"; allowed: current, former, acting"},
   };
   for (const Case& c : cases) {
     INFO(c.yaml);
@@ -51,7 +63,7 @@ TEST_CASE("rules: a user folder overrides a built-in rule by id and adds new one
   TempDir dir;
   dir.Write("en/extra.yaml",
             "rules:\n  - id: en.event.killed\n    family: event\n    value: killed\n    grows: true\n"
-            "    words: [slain]\n  - id: en.event.evacuated\n    family: event\n    value: evacuated\n"
+            "    words: [slain]\n  - id: en.event.evacuated\n    family: event\n    value: displaced\n"
             "    words: [evacuees]\n");
   auto set = RuleSet::Load({factlint::BuiltinRulesDir(), dir.path().string()});
   REQUIRE(set.ok());

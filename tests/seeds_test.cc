@@ -44,14 +44,14 @@ bool Has(const std::string& doc_prefix, const std::function<bool(const Claim&)>&
 std::function<bool(const Claim&)> Quantity(const std::string& subject, const std::string& qualifier, double stated) {
   return [=](const Claim& c) {
     const auto* q = c.get<factlint::QuantityFacts>();
-    return q && c.subject.rfind(subject, 0) == 0 && q->qualifier == qualifier && q->stated == stated;
+    return q && c.subject.rfind(subject, 0) == 0 && factlint::Name(q->qualifier) == qualifier && q->stated == stated;
   };
 }
 
 std::function<bool(const Claim&)> Holder(const std::string& subject, const std::string& person_key) {
   return [=](const Claim& c) {
     const auto* o = c.get<factlint::OfficeholderFacts>();
-    return o && c.subject == subject && o->person_key == person_key && o->time == "current";
+    return o && c.subject == subject && o->person_key == person_key && o->time == factlint::HolderTime::kCurrent;
   };
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("seeds: officeholders") {
   // Kushner is "the former envoy" in 004: a claim about the past.
   CHECK(Has("004", [](const Claim& c) {
     auto* o = c.get<factlint::OfficeholderFacts>();
-    return o && o->person_key == "kushner" && o->time == "former";
+    return o && o->person_key == "kushner" && o->time == factlint::HolderTime::kFormer;
   }));
   // Jurisdiction left implicit in 000 ("وزير الخارجية ماركو روبيو") is inferred.
   CHECK(Has("000", [](const Claim& c) {

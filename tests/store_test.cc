@@ -73,8 +73,10 @@ Claim Quantity(const std::string& doc, int n, const std::string& subject, double
   QuantityFacts q;
   q.range = Interval{value, value};
   q.stated = value;
-  q.qualifier = "exact";
-  q.event = subject.substr(0, subject.find('/'));
+  q.qualifier = factlint::Qualifier::kExact;
+  // The store files claims by subject; many subjects here ("boom") name no measure.
+  const std::string measure = subject.substr(0, subject.find('/'));
+  q.event = factlint::FromName<factlint::Measure>(measure).value_or(factlint::Measure::kKilled);
   c.value = fmt::format("{}", value);
   c.facts = q;
   return c;

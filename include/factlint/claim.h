@@ -9,6 +9,7 @@
 #pragma once
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -36,6 +37,49 @@ enum class Scope { kCumulative, kWindow, kSince, kOnDay };
 const char* ScopeName(Scope scope);
 Scope ScopeFromName(std::string_view name);
 
+// The words the facts below are made of.  Each is an enum inside factlint,
+// converted to and from its name only where text comes in or goes out: the
+// rules' YAML (src/rules/loader.cc) and the claim JSON (ClaimToJson).
+
+// How a figure is stated: "42", "about 40", "more than 40", "at most 40",
+// "dozens", "between 40 and 50".
+enum class Qualifier { kExact, kApproximate, kLowerBound, kUpperBound, kVague, kRange };
+
+// How much of a date the text gives: "at 23:11", "7 October 2023", "next
+// week", "October 2023", "2023"; unstated for a relative day not resolved.
+enum class DatePrecision { kUnstated, kMinute, kDay, kWeek, kMonth, kYear };
+
+// When a person holds the office named: now, or before or after now ("the
+// former minister", "the president-elect"), from the rules of family `former`.
+enum class HolderTime { kCurrent, kFormer, kActing, kDesignate, kElect, kLate };
+
+// What a figure counts or measures: the values of the rules of family `event`
+// (counts of people and things) and `measure` (a quake's magnitude, turnout).
+enum class Measure {
+  kKilled, kInjured, kHostages, kCaptives, kMissing, kDisplaced, kDetained, kReleased, kBodies, kSeats,
+  kSurvivors, kAboard, kEarthquakeMagnitude, kEarthquakeDepth, kElectionTurnout, kPopulation, kAidAmount
+};
+
+// The state of the people a count is of (hostages still held, released…):
+// the values of the rules of family `state`; unstated for most counts.
+enum class CountState { kUnstated, kHeld, kHeldAlive, kReleased, kDead, kFound, kRescued, kHospitalised };
+
+// The name of each value as the rules and the JSON write it ("lower_bound",
+// "earthquake-magnitude", "held-alive"; "" for unstated).
+std::string_view Name(Qualifier value);
+std::string_view Name(DatePrecision value);
+std::string_view Name(HolderTime value);
+std::string_view Name(Measure value);
+std::string_view Name(CountState value);
+
+// The value named `name`; nothing when it names none.
+template <typename Enum>
+std::optional<Enum> FromName(std::string_view name);
+
+// Every name of `Enum`, comma separated, for error messages.
+template <typename Enum>
+std::string AllowedNames();
+
 // The real-world happening a claim is about, as its document describes it:
 // "the earthquake that struck Ishikawa, Japan on 1 January 2024".  The
 // comparator resolves these across documents into incidents (same type,
@@ -53,8 +97,10 @@ struct IncidentFacts {
 struct QuantityFacts {
   Interval range;
   double stated = 0;          // the figure as written (40000)
-  std::string qualifier;      // exact | approximate | lower_bound | upper_bound | vague
-  std::string event;          // killed, injured, hostages, ... or a measure (magnitude)
+  Qualifier qualifier = Qualifier::kExact;
+  // killed, injured, hostages, ... or a measure (magnitude).  Spelled out:
+  // the member function Measure() below hides the type's name in this class.
+  factlint::Measure event = factlint::Measure::kKilled;
   std::string who;            // palestinians, israelis, children, people, ...; "" unknown
   std::string where;          // gaza, israel, ...; "" unknown
   std::string since;          // ISO date the count runs from ("since 7 October")
@@ -63,18 +109,18 @@ struct QuantityFacts {
   std::string hedge;          // "initial estimates", ...
   std::string unit;           // "" for counts; km, %, usd, ...
   // The frame: what exactly the figure counts.
-  std::string state;          // of hostages/captives/...: taken, held, released, dead, bodies-returned; "" unstated
+  CountState state = CountState::kUnstated;  // of hostages/captives/...: held, released, dead, ...
   std::string place;          // gazetteer id when the figure is about a part of the incident's area; "" = all of it
   Scope scope = Scope::kCumulative;
   std::string window;         // for kWindow: "24h", "day", "week"
   // "hostages/released": the measure compared, state included.
-  std::string Measure() const { return state.empty() ? event : event + "/" + state; }
+  std::string Measure() const;
 };
 
 // "السابع من أكتوبر 2023" tied to the event it dates.
 struct DateFacts {
   std::string iso;        // "2023-10-07", "2023-10" or "2023"; "" when unresolved
-  std::string precision;  // day | month | year
+  DatePrecision precision = DatePrecision::kUnstated;
   std::string event;      // war-start, assassination/haniyeh, ...
   std::string relation;   // for relative dates: "yesterday", "last monday", ...
 };
@@ -93,7 +139,7 @@ struct OfficeholderFacts {
   bool inferred = false;     // jurisdiction (or holder) inferred from context
   std::string person;        // the name as written (original script)
   std::string person_key;    // joins spellings and scripts: "blinken"
-  std::string time = "current";  // current | former
+  HolderTime time = HolderTime::kCurrent;
 };
 
 // A person named in the text.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "factlint/civil_date.h"
+#include "factlint/claim_kind.h"
 
 namespace factlint {
 namespace {
@@ -19,12 +20,6 @@ uint64_t Fnv1a(const std::string& s) {
     h *= 1099511628211ULL;
   }
   return h;
-}
-
-std::string Capitalized(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  std::replace(s.begin(), s.end(), '-', ' ');
-  return s;
 }
 
 }  // namespace
@@ -67,7 +62,7 @@ CompareContext MakeContext(const RuleSet& rules, const KnowledgeBase& kb, const 
   // names as current (Blinken and Biden: 2021-01-26..2025-01-20).
   for (const Claim& c : claims) {
     const auto* o = c.get<OfficeholderFacts>();
-    if (!o || o->time != "current" || ctx.doc_day.count(c.doc)) continue;
+    if (!o || o->time != HolderTime::kCurrent || ctx.doc_day.count(c.doc)) continue;
     const Period terms = kb.TermsOf(o->jurisdiction + "/" + o->office, graph.EntityOf(o->person_key));
     Period& period = ctx.doc_period[c.doc];
     if (period.empty()) period = Everything();
@@ -141,26 +136,6 @@ Finding FindingOfSides(std::string kind, Severity severity, const std::string& l
                      lead + message + ".", named);
 }
 
-std::string DescribeSubject(const Claim& c, const RuleSet& rules) {
-  if (const auto* q = c.get<QuantityFacts>()) {
-    // "Palestinians killed (Gaza)", "Killed", "Earthquake magnitude".
-    std::string words = q->who.empty() ? Capitalized(q->event) : Capitalized(q->who) + " " + q->event;
-    std::replace(words.begin(), words.end(), '-', ' ');
-    if (!q->where.empty()) words += " (" + Capitalized(q->where) + ")";
-    return words;
-  }
-  if (const auto* o = c.get<OfficeholderFacts>()) {
-    const Office* office = rules.FindOffice(o->office);
-    return rules.JurisdictionName(o->jurisdiction) + " " + (office ? office->name : o->office);
-  }
-  if (const auto* d = c.get<DateFacts>()) {
-    std::string event = d->event;
-    std::replace(event.begin(), event.end(), '/', ' ');
-    std::replace(event.begin(), event.end(), '-', ' ');
-    return "Date of the " + event;
-  }
-  if (const auto* d = c.get<DurationFacts>()) return "How long the " + d->what + " has lasted";
-  return c.subject;
-}
+std::string DescribeSubject(const Claim& c, const RuleSet& rules) { return KindOf(c).Describe(c, rules); }
 
 }  // namespace factlint

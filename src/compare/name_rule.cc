@@ -68,7 +68,7 @@ ClaimGroup NamedHolder(const ClaimGroup& officeholders, const Claim& claim, cons
   for (const Claim* other : officeholders) {
     const auto* p = other->get<OfficeholderFacts>();
     if (other->doc == claim.doc || p->office != o.office || p->jurisdiction != o.jurisdiction) continue;
-    if (p->time != "current" && p->time != "acting") continue;
+    if (p->time != HolderTime::kCurrent && p->time != HolderTime::kActing) continue;
     if (ctx.graph.EntityOf(p->person_key) != ctx.graph.EntityOf(holder.key)) continue;
     if (Intersect(ctx.PeriodOf(other->doc), ctx.kb.TermsOf(o.jurisdiction + "/" + o.office, holder.key)).empty()) continue;
     named.push_back(other);
@@ -89,7 +89,7 @@ void CheckHolderNames(const ClaimGroup& officeholders, const CompareContext& ctx
   for (const Claim* c : officeholders) {
     const auto* o = c->get<OfficeholderFacts>();
     const std::string office = o->jurisdiction + "/" + o->office;
-    if (o->time != "current" || !ctx.kb.Knows(office)) continue;
+    if (o->time != HolderTime::kCurrent || !ctx.kb.Knows(office)) continue;
     const std::vector<std::string> holders = ctx.kb.HoldersDuring(office, ctx.PeriodOf(c->doc));
     if (std::count(holders.begin(), holders.end(), ctx.graph.EntityOf(o->person_key))) continue;
     // A holder who left in the last two weeks is still named so in

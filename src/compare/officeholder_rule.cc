@@ -59,7 +59,7 @@ void CompareOfficeholders(const ClaimGroup& group, const CompareContext& ctx, st
   std::string office_id;
   for (const Claim* c : group) {
     const auto* o = c->get<OfficeholderFacts>();
-    if (!o || o->time != "current") continue;
+    if (!o || o->time != HolderTime::kCurrent) continue;
     const Office* office = ctx.rules.FindOffice(o->office);
     if (office && !office->exclusive) return;
     office_id = o->jurisdiction + "/" + o->office;

@@ -62,7 +62,7 @@ struct SideView {
 
 // "about 2,800", "50", "1,000": a figure that may have been rounded.
 bool MayBeRounded(const QuantityFacts& q) {
-  if (q.qualifier != "exact") return true;
+  if (q.qualifier != Qualifier::kExact) return true;
   return q.stated >= 10 && std::fmod(q.stated, 10) == 0;
 }
 
@@ -207,8 +207,8 @@ void SetConfidence(Verdict worst, bool same_source, const std::vector<const Clai
   for (const ClaimGroup* side : sides) {
     bool side_inferred = true;
     for (const Claim* x : *side) {
-      approximate |= Q(x).qualifier != "exact";
-      vague |= Q(x).qualifier == "vague";
+      approximate |= Q(x).qualifier != Qualifier::kExact;
+      vague |= Q(x).qualifier == Qualifier::kVague;
       hedged |= !Q(x).hedge.empty();
       inferred |= !x->incident.from_sentence;
       from_story |= x->incident.type.empty();

@@ -24,7 +24,7 @@ int StatedWeekday(const std::string& relation) {
 
 // The weekday a date really fell on when the text states another one, or -1.
 int WrongWeekday(const DateFacts& d) {
-  if (d.precision != "day") return -1;
+  if (d.precision != DatePrecision::kDay) return -1;
   const int stated = StatedWeekday(d.relation);
   const auto day = ParseIsoDate(d.iso);
   if (stated < 0 || !day || !day->year_known || day->first != day->last) return -1;

@@ -9,11 +9,12 @@
 
 #include "extract/claim_builder.h"
 #include "extract/sentence_language.h"
+#include "factlint/claim_kind.h"
 #include "factlint/segment.h"
 
 namespace factlint {
 
-struct DocumentExtractor::Found {
+struct SentenceFinds {
   std::vector<NumberExpr> numbers;
   std::vector<TimeExpr> times;
   std::vector<DurationExpr> durations;
@@ -248,6 +249,11 @@ bool MeasureOf(const SentenceContext& ctx, const RuleMatch& m, const NumberExpr&
   return std::count(between.begin(), between.end(), ' ') <= 5;
 }
 
+// The claim's precision of a time the rules read ("minute", "day", ...).
+DatePrecision PrecisionOf(const TimeExpr& t) {
+  return FromName<DatePrecision>(t.precision).value_or(DatePrecision::kUnstated);
+}
+
 std::string Join(std::initializer_list<std::string> parts) {
   std::string out;
   for (const std::string& p : parts) {
@@ -287,11 +293,7 @@ std::vector<Claim> DocumentExtractor::Run(std::vector<Mention>* mentions) {
     found.offices = FindOffices(*ctx, rules_, keyer_);
     found.people = FindPeople(*ctx);
     const size_t before = claims_.size();
-    Quantities(*ctx, found);
-    Dates(*ctx, found);
-    Durations(*ctx, found);
-    Officeholders(*ctx, found);
-    People(*ctx, found);
+    for (const ClaimKind* kind : AllClaimKinds()) kind->Extract(this, *ctx, found);
     InferFromNoSurvivors(*ctx, i == 0 ? before : previous_sentence_claims);
     previous_sentence_claims = before;
     for (size_t k = before; k < claims_.size(); ++k) claims_[k].headline = i == 0;
@@ -340,15 +342,16 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     QuantityFacts q;
     q.range = n.range;
     q.stated = n.stated;
-    q.qualifier = n.qualifier;
+    q.qualifier = FromName<Qualifier>(n.qualifier).value_or(Qualifier::kExact);
     Span evidence = n.full;
     const Rule* rule = nullptr;
     // A measurement: its trigger a few words before the figure ("بقوة 6.8",
     // "نسبة المشاركة في الانتخابات بلغت 52") or glued after it ("6.2-magnitude").
     for (const RuleMatch* m : measures) {
-      if (MeasureOf(ctx, *m, n, clause)) {
+      const std::optional<Measure> measure = FromName<Measure>(m->value);  // the rules loader checked it
+      if (measure && MeasureOf(ctx, *m, n, clause)) {
         rule = m->rule;
-        q.event = m->value;
+        q.event = *measure;
         q.unit = m->rule->Attribute("unit");
       }
     }
@@ -387,7 +390,8 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
         event = counted = RightAfter(ctx, free_events, person->span.end, true);
         if (event) clause.end = ctx.ClauseAround(event->span).end;
       }
-      if (!event) continue;
+      const std::optional<Measure> counts = event ? FromName<Measure>(event->value) : std::nullopt;
+      if (!counts) continue;
       // "بحبس 8 متهمين": a word right after the figure that is neither whom
       // it counts nor a small word is what it counts: no toll.
       const bool adjacent = event->span.end <= n.span.start && n.span.start - event->span.end <= 16;
@@ -399,16 +403,16 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
         evidence.end = after->span.end;
       }
       rule = event->rule;
-      q.event = event->value;
+      q.event = *counts;
       if (q.who.empty() && rule->Attribute("who") == "before") {
         if (const RuleMatch* group = GroupBefore(ctx, who, found.numbers, n, clause)) q.who = group->value;
       }
     }
     // A qualifier may also follow what is counted ("قتل 300 شخص تقريبا").
-    if (q.qualifier == "exact") {
+    if (q.qualifier == Qualifier::kExact) {
       if (const RuleMatch* after = RightAfter(ctx, qualifiers, evidence.end);
           after && after->value == "approximate") {
-        q.qualifier = "approximate";
+        q.qualifier = Qualifier::kApproximate;
         q.range = {q.stated * (1 - tolerance_), q.stated * (1 + tolerance_)};
         evidence.end = after->span.end;
       }
@@ -427,10 +431,10 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     }
     if (!hedges.empty()) q.hedge = hedges.front()->value;
     Frame(ctx, n, clause, *rule, &q);
-    const std::string subject = Join({q.event, q.who.empty() ? "any" : q.who, q.where});
+    const std::string subject = Join({std::string(Name(q.event)), q.who.empty() ? "any" : q.who, q.where});
     const std::string unit = unit_words.empty() && !q.unit.empty() && q.unit != "percent" ? " " + q.unit : unit_words;
     NumberExpr shown = n;
-    shown.qualifier = q.qualifier;
+    shown.qualifier = Name(q.qualifier);
     builder.Add(ctx, evidence, *rule, subject, DescribeNumber(shown) + unit, q);
   }
 }
@@ -443,6 +447,8 @@ void DocumentExtractor::InferFromNoSurvivors(const SentenceContext& ctx, size_t 
   std::set<const Rule*> said;  // each rule once, however often the sentence says it
   for (const RuleMatch* none : ctx.Family("no_survivors")) said.insert(none->rule);
   for (const Rule* none : said) {
+    const std::optional<Measure> toll_measure = FromName<Measure>(none->value);  // the rules loader checked it
+    if (!toll_measure) continue;
     const std::string events = "," + none->Attribute("events") + ",";
     std::set<std::pair<uint32_t, uint32_t>> inferred;  // spans already read as tolls by this rule
     for (size_t k = from_claim; k < claims_.size(); ++k) {
@@ -451,12 +457,12 @@ void DocumentExtractor::InferFromNoSurvivors(const SentenceContext& ctx, size_t 
     const size_t end = claims_.size();
     for (size_t k = from_claim; k < end; ++k) {
       const auto* q = claims_[k].get<QuantityFacts>();
-      if (!q || events.find("," + q->event + ",") == std::string::npos) continue;
+      if (!q || events.find(fmt::format(",{},", Name(q->event))) == std::string::npos) continue;
       if (!inferred.insert({claims_[k].span.start, claims_[k].span.end}).second) continue;
       Claim toll = claims_[k];
       auto* t = toll.get<QuantityFacts>();
-      t->event = none->value;
-      toll.subject = Join({t->event, t->who.empty() ? "any" : t->who, t->where});
+      t->event = *toll_measure;
+      toll.subject = Join({std::string(Name(t->event)), t->who.empty() ? "any" : t->who, t->where});
       toll.rule = none->id;
       claims_.push_back(std::move(toll));
     }
@@ -499,7 +505,9 @@ void DocumentExtractor::Frame(const SentenceContext& ctx, const NumberExpr& n, S
     const std::string events = "," + s->rule->Attribute("events") + ",";
     if (events == ",," || events.find("," + counted.value + ",") != std::string::npos) states.push_back(s);
   }
-  if (const RuleMatch* state = Nearest(states, n.span, clause, true)) q->state = state->value;
+  if (const RuleMatch* state = Nearest(states, n.span, clause, true)) {
+    q->state = FromName<CountState>(state->value).value_or(CountState::kUnstated);
+  }
 }
 
 void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
@@ -518,14 +526,14 @@ void DocumentExtractor::Dates(const SentenceContext& ctx, const Found& found) {
       // Friday): a claim of its own, compared with no other.
       if (t.relation.rfind("weekday ", 0) == 0 && StatesItsDate(ctx, t)) {
         const std::string subject = fmt::format("date/stated-day/{}@{}", ctx.doc().id, ctx.Original(t.span).start);
-        builder.Add(ctx, t.span, *t.rule, subject, t.iso, DateFacts{t.iso, t.precision, "stated-day", t.relation});
+        builder.Add(ctx, t.span, *t.rule, subject, t.iso, DateFacts{t.iso, PrecisionOf(t), "stated-day", t.relation});
       }
       continue;
     }
     // An incident that lasts (a war) is dated by its start, as is any toll
     // counted "since" a day.
     const bool start = trigger->rule->family == "incident" && (trigger->rule->Attribute("lookback") == "none" || t.since);
-    DateFacts d{t.iso, t.precision, trigger->value + (start ? "-start" : ""), t.relation};
+    DateFacts d{t.iso, PrecisionOf(t), trigger->value + (start ? "-start" : ""), t.relation};
     std::string subject = "date/" + d.event;
     if (trigger->rule->Attribute("subject") == "person") {
       // Whose? The person of the clause, else the only one the sentence names
@@ -597,7 +605,7 @@ void DocumentExtractor::Officeholders(const SentenceContext& ctx, const Found& f
       f.jurisdiction = o.jurisdiction;
       f.person = ctx.Quote(holder.span);
       f.person_key = holder.key;
-      f.time = o.former ? o.status : "current";
+      f.time = o.former ? FromName<HolderTime>(o.status).value_or(HolderTime::kFormer) : HolderTime::kCurrent;
       if (f.jurisdiction.empty()) {
         // An unknown name with no jurisdiction in the text is too weak to claim.
         if (!holder.known) continue;
@@ -606,7 +614,7 @@ void DocumentExtractor::Officeholders(const SentenceContext& ctx, const Found& f
       }
       const Span evidence{std::min(o.span.start, holder.span.start), std::max(o.span.end, holder.span.end)};
       builder.Add(ctx, evidence, *o.rule, Join({"office", f.jurisdiction, f.office}),
-                  f.person + (f.time != "current" ? " (" + f.time + ")" : ""), f);
+                  f.person + (f.time != HolderTime::kCurrent ? fmt::format(" ({})", Name(f.time)) : ""), f);
     }
   }
 }
@@ -627,7 +635,7 @@ void DocumentExtractor::InferUnnamedHolders() {
       if (p && std::count(p->roles.begin(), p->roles.end(), role)) only = p, ++candidates;
     }
     if (candidates != 1) continue;
-    OfficeholderFacts f{u.office.office, u.office.jurisdiction, true, only->name, only->key, "current"};
+    OfficeholderFacts f{u.office.office, u.office.jurisdiction, true, only->name, only->key, HolderTime::kCurrent};
     builder.Add(*u.ctx, u.office.span, *u.office.rule, Join({"office", f.jurisdiction, f.office}),
                 only->name + " (inferred)", f);
   }

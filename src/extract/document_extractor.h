@@ -18,23 +18,29 @@
 
 namespace factlint {
 
+// Everything the rules found in one sentence (defined in document_extractor.cc).
+struct SentenceFinds;
+
 class DocumentExtractor {
  public:
+  using Found = SentenceFinds;
+
   DocumentExtractor(const Document& doc, const RuleSet& rules, const PersonKeyer& keyer, const Gazetteer* gazetteer,
                     double tolerance, SentenceSplitter* splitter);
 
   // Claims in text order with ids "<doc>#1", "<doc>#2", ...
   std::vector<Claim> Run(std::vector<Mention>* mentions);
 
- private:
-  struct Found;  // everything found in one sentence
-
+  // The extractor step of each claim kind, called through its ClaimKind
+  // (src/kinds/): the kind's claims of one sentence.
   void Quantities(const SentenceContext& ctx, const Found& found);
-  void Frame(const SentenceContext& ctx, const NumberExpr& n, Span clause, const Rule& counted, QuantityFacts* q) const;
   void Dates(const SentenceContext& ctx, const Found& found);
   void Durations(const SentenceContext& ctx, const Found& found);
   void Officeholders(const SentenceContext& ctx, const Found& found);
   void People(const SentenceContext& ctx, const Found& found);
+
+ private:
+  void Frame(const SentenceContext& ctx, const NumberExpr& n, Span clause, const Rule& counted, QuantityFacts* q) const;
   void InferUnnamedHolders();
   void InferFromNoSurvivors(const SentenceContext& ctx, size_t from_claim);
   void AddMentions(const SentenceContext& ctx, const Found& found, std::vector<Mention>* out) const;

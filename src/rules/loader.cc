@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "factlint/claim.h"
 #include "factlint/fold.h"
 #include "factlint/knowledge.h"
 #include "factlint/rules.h"
@@ -79,6 +80,38 @@ Status ReadWords(const std::string& file, const YAML::Node& node, Rule* rule) {
   return Status::OK();
 }
 
+// Every value a match of `rule` can take: its words' values, else its own.
+std::set<std::string> MatchValues(const Rule& rule) {
+  std::set<std::string> values;
+  for (const auto& [word, value] : rule.words) values.insert(value);
+  if (values.empty()) values.insert(rule.value);
+  return values;
+}
+
+// The values of rules whose family feeds a claim enum (claim.h) must each
+// name one of its values: this is where such words enter factlint.
+template <typename Enum>
+Status CheckEnumValues(const std::string& file, const YAML::Node& node, const Rule& rule, bool empty_allowed) {
+  for (const std::string& value : MatchValues(rule)) {
+    if ((value.empty() && empty_allowed) || (!value.empty() && FromName<Enum>(value))) continue;
+    return TypeError(file, node["value"] ? node["value"] : node,
+                     fmt::format("rule \"{}\": unknown {} value \"{}\"; allowed: {}", rule.id, rule.family, value,
+                                 AllowedNames<Enum>()));
+  }
+  return Status::OK();
+}
+
+Status CheckEnumFamily(const std::string& file, const YAML::Node& node, const Rule& rule) {
+  // A `no_survivors` rule ("no one survived") infers a count of its value.
+  if (rule.family == "event" || rule.family == "measure" || rule.family == "no_survivors") {
+    return CheckEnumValues<Measure>(file, node, rule, false);
+  }
+  if (rule.family == "state") return CheckEnumValues<CountState>(file, node, rule, false);
+  // A `former` rule with no value says "former" (src/extract/people.cc).
+  if (rule.family == "former") return CheckEnumValues<HolderTime>(file, node, rule, true);
+  return Status::OK();
+}
+
 StatusOr<std::unique_ptr<Rule>> ReadRule(const std::string& file, const std::string& lang,
                                          const YAML::Node& node) {
   if (!node.IsMap()) return TypeError(file, node, "a rule must be a map");
@@ -121,6 +154,7 @@ StatusOr<std::unique_ptr<Rule>> ReadRule(const std::string& file, const std::str
   if (rule->words.empty() == rule->pattern.empty()) {
     return TypeError(file, node, "a rule needs exactly one of \"words\" or \"pattern\"");
   }
+  if (Status s = CheckEnumFamily(file, node, *rule); !s.ok()) return s;
   for (const auto& [key, out] : {std::pair{"examples", &rule->examples},
                                  std::pair{"counterexamples", &rule->counterexamples}}) {
     if (node[key]) {
