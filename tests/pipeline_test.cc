@@ -38,8 +38,8 @@ Claim Toll(const std::string& doc, const std::string& doc_date, const std::strin
   QuantityFacts q;
   q.range = Interval{10, 10};
   q.stated = 10;
-  q.qualifier = "exact";
-  q.event = "killed";
+  q.qualifier = Qualifier::kExact;
+  q.event = Measure::kKilled;
   c.facts = q;
   return c;
 }
