@@ -195,3 +195,24 @@ TEST_CASE("explain: says why two claims were or were not compared") {
   CHECK(text.value().find("war/") != std::string::npos);
   CHECK_FALSE(factlint::ExplainPair(engine, r.documents, r.claims, a, "nope#1").ok());
 }
+
+TEST_CASE("explain: a figure of a longer story, and one placed by its story") {
+  std::vector<factlint::Document> docs;
+  docs.push_back(factlint::testing::MakeDocument(
+      "Pager blasts across Lebanon kill 12 people. Cross-border fire has killed hundreds of people in Lebanon since "
+      "October 2023.", "a.txt", "2024-09-18"));
+  docs.push_back(factlint::testing::MakeDocument("The pager blasts in Lebanon killed 12 people, the health ministry said.",
+                                                 "b.txt", "2024-09-18"));
+  const auto& engine = factlint::testing::SharedEngine();
+  const factlint::CheckResult r = engine.Collect(docs);
+  std::string longer, toll;
+  for (const auto& c : r.claims) {
+    if (c.get<factlint::QuantityFacts>() && c.doc == "a.txt" && c.incident.local == factlint::kOutsideIncident) longer = c.id;
+    if (c.get<factlint::QuantityFacts>() && c.doc == "b.txt") toll = c.id;
+  }
+  REQUIRE(!longer.empty());
+  REQUIRE(!toll.empty());
+  auto text = factlint::ExplainPair(engine, r.documents, r.claims, longer, toll);
+  REQUIRE(text.ok());
+  CHECK(text.value().find("[rule: abstain.longer-story]") != std::string::npos);
+}

@@ -80,6 +80,11 @@ std::optional<Enum> FromName(std::string_view name);
 template <typename Enum>
 std::string AllowedNames();
 
+// The `local` of a figure with no incident that its article sets apart from
+// its own ("hundreds killed since October 2023" in a report on one day's
+// blasts): it abstains, and no story lends it one.
+inline constexpr char kOutsideIncident[] = "outside";
+
 // The real-world happening a claim is about, as its document describes it:
 // "the earthquake that struck Ishikawa, Japan on 1 January 2024".  The
 // comparator resolves these across documents into incidents (same type,

@@ -55,6 +55,10 @@ std::string Decision(const Claim& a, const Claim& b, const ClaimGraph& graph, si
   if (std::string(a.kind()) != b.kind()) return "different kinds of claim [rule: kind]";
   const auto* qa = a.get<QuantityFacts>();
   const auto* qb = b.get<QuantityFacts>();
+  if ((qa && a.incident.local == kOutsideIncident) || (qb && b.incident.local == kOutsideIncident)) {
+    return "a figure counted since long before its incident (a longer story its article does not name) abstains "
+           "[rule: abstain.longer-story]";
+  }
   if (qa && (graph.IncidentOf(ia).empty() || graph.IncidentOf(ib).empty())) {
     return "a figure whose article names no incident, and shares no story with another article's, abstains "
            "[rule: abstain.no-incident]";

@@ -32,11 +32,6 @@ namespace factlint {
 // "الكارثة"): the article's own incident, unless dated years back.
 inline constexpr char kAnyIncident[] = "any";
 
-// The `local` of a figure with no incident that the article sets apart
-// from its own ("hundreds killed since October 2023" in a report on one
-// day's blasts): it abstains, and no story lends it one.
-inline constexpr char kOutsideIncident[] = "outside";
-
 class IncidentTracker {
  public:
   IncidentTracker(const Document& doc, const Gazetteer* gazetteer) : doc_(doc), gazetteer_(gazetteer) {}
