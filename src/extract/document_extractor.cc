@@ -249,11 +249,6 @@ bool MeasureOf(const SentenceContext& ctx, const RuleMatch& m, const NumberExpr&
   return std::count(between.begin(), between.end(), ' ') <= 5;
 }
 
-// The claim's precision of a time the rules read ("minute", "day", ...).
-DatePrecision PrecisionOf(const TimeExpr& t) {
-  return FromName<DatePrecision>(t.precision).value_or(DatePrecision::kUnstated);
-}
-
 std::string Join(std::initializer_list<std::string> parts) {
   std::string out;
   for (const std::string& p : parts) {
@@ -262,6 +257,16 @@ std::string Join(std::initializer_list<std::string> parts) {
     out += p;
   }
   return out;
+}
+
+// "killed/palestinians/gaza": what a figure counts, of whom, where.
+std::string SubjectOf(const QuantityFacts& q) {
+  return Join({std::string(Name(q.event)), q.who.empty() ? "any" : q.who, q.where});
+}
+
+// The claim's precision of a time the rules read ("minute", "day", ...).
+DatePrecision PrecisionOf(const TimeExpr& t) {
+  return FromName<DatePrecision>(t.precision).value_or(DatePrecision::kUnstated);
 }
 
 }  // namespace
@@ -431,7 +436,7 @@ void DocumentExtractor::Quantities(const SentenceContext& ctx, const Found& foun
     }
     if (!hedges.empty()) q.hedge = hedges.front()->value;
     Frame(ctx, n, clause, *rule, &q);
-    const std::string subject = Join({std::string(Name(q.event)), q.who.empty() ? "any" : q.who, q.where});
+    const std::string subject = SubjectOf(q);
     const std::string unit = unit_words.empty() && !q.unit.empty() && q.unit != "percent" ? " " + q.unit : unit_words;
     NumberExpr shown = n;
     shown.qualifier = Name(q.qualifier);
@@ -462,7 +467,7 @@ void DocumentExtractor::InferFromNoSurvivors(const SentenceContext& ctx, size_t 
       Claim toll = claims_[k];
       auto* t = toll.get<QuantityFacts>();
       t->event = *toll_measure;
-      toll.subject = Join({std::string(Name(t->event)), t->who.empty() ? "any" : t->who, t->where});
+      toll.subject = SubjectOf(*t);
       toll.rule = none->id;
       claims_.push_back(std::move(toll));
     }

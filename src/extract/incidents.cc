@@ -215,17 +215,15 @@ const Place* IncidentTracker::NamedBack(const SentenceContext& ctx, Span clause)
   return nullptr;
 }
 
-int64_t IncidentTracker::LookbackOf(const std::string& type) const {
+std::map<std::string, int64_t> IncidentTracker::Lookbacks() const {
+  std::map<std::string, int64_t> lookbacks;
   for (const SentenceInfo& s : sentences_) {
-    for (const Mention& m : s.mentions) {
-      if (m.type == type) return m.lookback;
-    }
+    for (const Mention& m : s.mentions) lookbacks.emplace(m.type, m.lookback);
   }
-  return 0;
+  return lookbacks;
 }
 
-bool IncidentTracker::CountsLongerStory(const IncidentFacts& incident, const QuantityFacts& q) const {
-  const int64_t lookback = LookbackOf(incident.type);
+bool IncidentTracker::CountsLongerStory(const IncidentFacts& incident, int64_t lookback, const QuantityFacts& q) const {
   const auto since = ParseIsoDate(q.since);
   const auto reported = ParseIsoDate(!incident.day.empty() ? incident.day : doc_.meta.date);
   return lookback > 0 && since && reported && since->last < reported->first - lookback;
@@ -344,21 +342,24 @@ void IncidentTracker::NarrowPlace(const IncidentFacts& incident, bool lasting, Q
 void IncidentTracker::Attach(std::vector<Claim>* claims) const {
   const IncidentFacts main = Main();
   const std::map<std::string, std::string> only_days = OnlyDays(main);
+  const std::map<std::string, int64_t> lookbacks = Lookbacks();
   int next_local = 0;
   for (Claim& c : *claims) {
     auto* q = c.get<QuantityFacts>();
     if (!q && !c.get<DateFacts>() && !c.get<DurationFacts>()) continue;
     c.incident = ForClaim(c, main, only_days, &next_local);
     if (!q) continue;
+    const auto lookback = lookbacks.find(c.incident.type);
+    const int64_t days = lookback == lookbacks.end() ? 0 : lookback->second;
     // "hundreds killed since October 2023" in a report on a blast of
     // September 2024: a count of something longer than this incident, which
     // the article does not name; it abstains.
-    if (CountsLongerStory(c.incident, *q)) {
+    if (CountsLongerStory(c.incident, days, *q)) {
       c.incident = IncidentFacts{};
       c.incident.local = kOutsideIncident;
       continue;
     }
-    NarrowPlace(c.incident, LookbackOf(c.incident.type) < 0, q);
+    NarrowPlace(c.incident, days < 0, q);
   }
   HeadlineToLead(claims);
 }

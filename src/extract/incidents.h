@@ -80,11 +80,12 @@ class IncidentTracker {
                          const std::map<std::string, std::string>& only_days, int* next_local) const;
   bool IsPast(const Mention& m, const IncidentFacts& main) const;
   void NarrowPlace(const IncidentFacts& incident, bool lasting, QuantityFacts* q) const;
-  // The type's lookback in days (-1: none, a war; 0: the type is not named).
-  int64_t LookbackOf(const std::string& type) const;
+  // Incident type -> its lookback in days (-1: none, a war), for the types
+  // the document names; found once per document, not once per figure.
+  std::map<std::string, int64_t> Lookbacks() const;
   // True when `q` counts since a day long before `incident` began (its
-  // type's lookback): a longer story than the incident.
-  bool CountsLongerStory(const IncidentFacts& incident, const QuantityFacts& q) const;
+  // type's `lookback` in days): a longer story than the incident.
+  bool CountsLongerStory(const IncidentFacts& incident, int64_t lookback, const QuantityFacts& q) const;
   const Place* NamedBack(const SentenceContext& ctx, Span clause) const;
 
   const Document& doc_;
